@@ -1,0 +1,13 @@
+import { readJsonBody, apiRoute } from "@/lib/api/route";
+import { createConnectSession } from "@/lib/connections/connect-sessions";
+import { createConnectSessionSchema } from "@/lib/validation/connect-session";
+
+export const POST = apiRoute(async (request, { workspaceId }) => {
+  const body = await readJsonBody(request, createConnectSessionSchema);
+  if (!body.ok) return body.response;
+  const session = await createConnectSession(workspaceId, body.value);
+  return Response.json(
+    { token: session.token, connect_url: session.connectUrl, expires_at: session.expiresAt.toISOString() },
+    { status: 201, headers: { "cache-control": "no-store" } },
+  );
+});

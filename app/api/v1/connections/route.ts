@@ -1,0 +1,18 @@
+import { apiError, invalidRequest } from "@/lib/api/respond";
+import { apiRoute } from "@/lib/api/route";
+import { InvalidCursorError, listConnections } from "@/lib/connections/list-connections";
+import { listConnectionsQuerySchema } from "@/lib/validation/connections-query";
+
+export const GET = apiRoute(async (request, { workspaceId }) => {
+  const query = listConnectionsQuerySchema.safeParse(
+    Object.fromEntries(new URL(request.url).searchParams),
+  );
+  if (!query.success) return invalidRequest(query.error);
+  try {
+    const page = await listConnections(workspaceId, query.data);
+    return Response.json({ data: page.data, next_cursor: page.nextCursor });
+  } catch (error) {
+    if (error instanceof InvalidCursorError) return apiError(400, "invalid_cursor", error.message);
+    throw error;
+  }
+});

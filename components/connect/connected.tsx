@@ -1,0 +1,33 @@
+export function Connected({ site, scopes }: { site: { name: string; url: string }; scopes: string[] }) {
+  return (
+    <div role="status" className="text-center">
+      <div
+        aria-hidden="true"
+        className="mx-auto flex h-12 w-12 items-center justify-center rounded-full bg-emerald-100 text-2xl text-emerald-700 dark:bg-emerald-950 dark:text-emerald-300"
+      >
+        ✓
+      </div>
+      <h2 className="mt-4 text-xl font-semibold">Connected</h2>
+      <p className="mt-2 text-sm text-slate-600 dark:text-slate-300">
+        <span className="font-medium text-slate-900 dark:text-slate-100">{site.name}</span>
+        <br />
+        <a href={site.url} className="text-brand-700 underline dark:text-blue-400" rel="noreferrer" target="_blank">
+          {site.url}
+        </a>
+      </p>
+      {scopes.length ? (
+        <div className="mt-4 text-left">
+          <p className="text-xs font-medium text-slate-500 dark:text-slate-400">Granted scopes</p>
+          <ul className="mt-1 flex flex-wrap gap-1.5">
+            {scopes.map((scope) => (
+              <li key={scope} className="rounded bg-slate-100 px-2 py-0.5 font-mono text-xs dark:bg-slate-800">
+                {scope}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <p className="mt-6 text-sm text-slate-600 dark:text-slate-300">You can close this window.</p>
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+import type { SiteOption } from "@/lib/connections/connect";
+import { Alert } from "../ui/alert";
+import { SubmitButton } from "../ui/submit-button";
+
+/** Step two when the credential reaches several sites: a radio group named Site. */
+export function SitePicker({
+  sites,
+  error,
+  message,
+  pending,
+}: {
+  sites: SiteOption[];
+  error?: string;
+  message?: string;
+  pending: boolean;
+}) {
+  return (
+    <div className="space-y-5">
+      {message ? <Alert>{message}</Alert> : null}
+      <fieldset aria-describedby={error ? "site-error" : "site-help"} aria-invalid={error ? true : undefined}>
+        <legend className="text-sm font-medium">Site</legend>
+        <p id="site-help" className="mt-1 text-xs text-slate-600 dark:text-slate-400">
+          This credential can reach several sites. Choose the one to connect.
+        </p>
+        <div className="mt-3 space-y-2">
+          {sites.map((site, index) => (
+            <label
+              key={site.cloudId}
+              className="flex cursor-pointer items-start gap-3 rounded-lg border border-slate-300 p-3 has-[:checked]:border-brand-600 has-[:checked]:ring-2 has-[:checked]:ring-brand-600/30 dark:border-slate-700"
+            >
+              <input
+                type="radio"
+                name="site"
+                value={site.cloudId}
+                required
+                defaultChecked={index === 0 && sites.length === 1}
+                className="mt-1"
+              />
+              <span>
+                <span className="block text-sm font-medium">{site.name}</span>
+                <span className="block text-xs text-slate-600 dark:text-slate-400">{site.url}</span>
+              </span>
+            </label>
+          ))}
+        </div>
+        {error ? (
+          <p id="site-error" role="alert" className="mt-2 text-sm text-red-700 dark:text-red-400">
+            {error}
+          </p>
+        ) : null}
+      </fieldset>
+      <input type="hidden" name="intent" value="choose_site" />
+      <SubmitButton pending={pending} pendingLabel="Connecting…">
+        Connect
+      </SubmitButton>
+    </div>
+  );
+}

@@ -1,0 +1,121 @@
+import { randomBytes } from "node:crypto";
+import http, { type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { handleAdmin } from "./admin";
+import { json } from "./respond";
+import { createState, nextFault, type Fault, type FakeCredential, type FakeState } from "./state";
+
+/**
+ * A fake of Atlassian's auth and API hosts, written from shared/ATLASSIAN.md: the
+ * client-credentials grant and accessible-resources, plus an admin API (/__fake/…) through
+ * which tests create credentials and queue faults.
+ */
+export type FakeAtlassian = { url: string; state: FakeState; close(): Promise<void> };
+
+export async function startFakeAtlassian(port = 0, host = "127.0.0.1"): Promise<FakeAtlassian> {
+  const state = createState();
+  const server = http.createServer((request, response) => {
+    route(state, request, response).catch((error) => {
+      response.writeHead(500).end(String(error));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(port, host, resolve));
+  const address = server.address() as AddressInfo;
+  return {
+    url: `http://${host}:${address.port}`,
+    state,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+async function route(state: FakeState, request: IncomingMessage, response: ServerResponse) {
+  const url = new URL(request.url ?? "/", "http://fake");
+  const body = await readBody(request);
+  if (url.pathname.startsWith("/__fake/")) return handleAdmin(state, url.pathname, body, response);
+  if (request.method === "POST" && url.pathname === "/oauth/token") return token(state, body, response);
+  if (request.method === "GET" && url.pathname === "/oauth/token/accessible-resources") {
+    return sites(state, request, response);
+  }
+  json(response, 404, { code: 404, message: "Not Found" });
+}
+
+function token(state: FakeState, body: string, response: ServerResponse) {
+  state.calls.token += 1;
+  const form = new URLSearchParams(body);
+  const clientId = form.get("client_id") ?? "";
+  state.tokenRequests.push({ clientId, fields: [...form.keys()] });
+  const credential = state.credentials.get(clientId);
+  const fault = nextFault(credential, "token");
+  if (fault) return misbehave(fault, response);
+
+  if (form.get("grant_type") !== "client_credentials") {
+    return json(response, 400, { error: "unsupported_grant_type" });
+  }
+  if (form.has("scope") || form.has("audience")) return json(response, 400, { error: "invalid_scope" });
+  if (!credential) {
+    return json(response, 400, { error: "invalid_client", error_description: "Unknown client" });
+  }
+  if (credential.revoked || form.get("client_secret") !== credential.clientSecret) {
+    return json(response, 401, { error: "access_denied", error_description: "Unauthorized" });
+  }
+  const accessToken = `fake-at-${randomBytes(16).toString("hex")}`;
+  state.tokens.set(accessToken, clientId);
+  json(response, 200, {
+    access_token: accessToken,
+    token_type: "Bearer",
+    ...(credential.expiresIn === "omit" ? {} : { expires_in: credential.expiresIn ?? 3600 }),
+    ...(credential.scope === undefined ? {} : { scope: credential.scope }),
+  });
+}
+
+function sites(state: FakeState, request: IncomingMessage, response: ServerResponse) {
+  state.calls.sites += 1;
+  const bearer = /^Bearer (.+)$/.exec(request.headers.authorization ?? "")?.[1];
+  const credential = state.credentials.get(state.tokens.get(bearer ?? "") ?? "");
+  const fault = nextFault(credential, "sites");
+  if (fault) return misbehave(fault, response);
+  if (!credential || credential.revoked) return json(response, 401, { code: 401, message: "Unauthorized" });
+  json(response, 200, credential.sites);
+}
+
+function misbehave(fault: Fault, response: ServerResponse) {
+  const retryAfter = fault.retryAfterSeconds ?? 1;
+  switch (fault.mode) {
+    case "status_503":
+      return json(response, 503, { message: "Service Unavailable" });
+    case "html_502":
+      response.writeHead(502, { "content-type": "text/html" });
+      return response.end("<html><body><h1>502 Bad Gateway</h1></body></html>");
+    case "rate_limit_retry_after":
+      response.setHeader("retry-after", String(retryAfter));
+      return json(response, 429, { message: "Too Many Requests" });
+    case "rate_limit_reset":
+      response.setHeader("x-ratelimit-reset", new Date(Date.now() + retryAfter * 1000).toISOString());
+      return json(response, 429, { message: "Too Many Requests" });
+    case "stall":
+      return; // never answers; the client's deadline must end the wait
+    case "truncated_json":
+      response.writeHead(200, { "content-type": "application/json" });
+      return response.end('{"access_token":"abc","expi');
+    case "huge_body":
+      response.writeHead(200, { "content-type": "application/json" });
+      return response.end(`{"access_token":"${"x".repeat(10 * 1024 * 1024)}"}`);
+    case "drop_connection":
+      return response.socket?.destroy();
+  }
+}
+
+function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    request.on("data", (chunk: Buffer) => chunks.push(chunk));
+    request.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    request.on("error", reject);
+  });
+}
+
+export type { FakeCredential };

@@ -1,0 +1,80 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import type { z } from "zod";
+import { logger } from "../log";
+import { workspaceForApiKey } from "./api-keys";
+import { apiError, invalidRequest } from "./respond";
+
+export type ApiContext = { workspaceId: string; keyId: string; requestId: string };
+
+type Handler<P> = (request: Request, context: ApiContext, params: P) => Promise<Response>;
+
+const MAX_BODY_BYTES = 64 * 1024;
+
+/**
+ * Wraps a tenant API handler: authenticates the API key (the workspace comes from the key and
+ * nowhere else), logs one line per request, and turns an unexpected crash into a generic 500
+ * without its details.
+ */
+export function apiRoute<P = Record<string, never>>(handler: Handler<P>) {
+  return async (request: Request, routeContext?: { params: Promise<P> }): Promise<Response> => {
+    const started = performance.now();
+    const requestId = randomUUID();
+    const url = new URL(request.url);
+    let response: Response;
+    let workspaceId: string | undefined;
+    try {
+      const key = /^Bearer\s+(\S+)$/i.exec(request.headers.get("authorization") ?? "")?.[1] ?? null;
+      const auth = await workspaceForApiKey(key);
+      if (!auth) {
+        response = apiError(
+          401,
+          "unauthorized",
+          "Send a valid API key as 'Authorization: Bearer latch_sk_…'. Keys are created in the dashboard settings.",
+          { "www-authenticate": 'Bearer realm="latch"' },
+        );
+      } else {
+        workspaceId = auth.workspaceId;
+        const params = ((await routeContext?.params) ?? {}) as P;
+        response = await handler(request, { ...auth, requestId }, params);
+      }
+    } catch (error) {
+      logger.error({ requestId, method: request.method, path: url.pathname, err: error }, "api request crashed");
+      response = apiError(500, "internal_error", `Something went wrong on our side. Try again; if it persists, quote request ${requestId}.`);
+    }
+    response.headers.set("x-request-id", requestId);
+    logger.info(
+      {
+        requestId,
+        method: request.method,
+        path: url.pathname,
+        status: response.status,
+        workspaceId,
+        durationMs: Math.round((performance.now() - started) * 100) / 100,
+      },
+      "api request",
+    );
+    return response;
+  };
+}
+
+/** Reads and validates a JSON body: answers a 400 Response for bad JSON or fields. */
+export async function readJsonBody<S extends z.ZodType>(
+  request: Request,
+  schema: S,
+): Promise<{ ok: true; value: z.output<S> } | { ok: false; response: Response }> {
+  const declared = Number(request.headers.get("content-length") ?? 0);
+  const text = declared > MAX_BODY_BYTES ? "" : await request.text();
+  if (declared > MAX_BODY_BYTES || text.length > MAX_BODY_BYTES) {
+    return { ok: false, response: apiError(413, "body_too_large", "The request body is larger than 64 KB.") };
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { ok: false, response: apiError(400, "invalid_json", "The request body is not valid JSON.") };
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) return { ok: false, response: invalidRequest(parsed.error) };
+  return { ok: true, value: parsed.data };
+}

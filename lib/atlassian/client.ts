@@ -1,0 +1,50 @@
+import type { HttpOptions } from "./http";
+import { listAccessibleSites, type Site } from "./sites";
+import { exchangeClientCredentials, type AccessToken, type ClientCredentials } from "./token";
+
+export type AtlassianConfig = {
+  authUrl: string;
+  apiUrl: string;
+  /** One deadline for a whole validation (exchange, lookup and their retries). */
+  deadlineMs?: number;
+  maxAttempts?: number;
+  fetch?: typeof fetch;
+};
+
+export type ValidatedCredential = {
+  token: AccessToken;
+  sites: Site[];
+  /** Time spent waiting on Atlassian, for telling Latch's own time apart in logs and benchmarks. */
+  upstreamMs: number;
+};
+
+const DEFAULT_DEADLINE_MS = 15_000;
+const DEFAULT_MAX_ATTEMPTS = 3;
+
+function httpOptions(config: AtlassianConfig, deadlineMs: number): HttpOptions {
+  return {
+    fetch: config.fetch ?? fetch,
+    signal: AbortSignal.timeout(deadlineMs),
+    deadline: Date.now() + deadlineMs,
+    maxAttempts: config.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+    stats: { upstreamMs: 0, requests: 0 },
+  };
+}
+
+/** Proves a credential works: a client-credentials exchange, then the site lookup. */
+export async function validateCredential(
+  config: AtlassianConfig,
+  credentials: ClientCredentials,
+): Promise<ValidatedCredential> {
+  const http = httpOptions(config, config.deadlineMs ?? DEFAULT_DEADLINE_MS);
+  const token = await exchangeClientCredentials(config.authUrl, credentials, http);
+  const sites = await listAccessibleSites(config.apiUrl, token.accessToken, http);
+  return { token, sites, upstreamMs: http.stats!.upstreamMs };
+}
+
+/** The gateway base a token is used with: `{api}/ex/jira/{cloudId}`. */
+export function apiBaseUrl(config: Pick<AtlassianConfig, "apiUrl">, cloudId: string): string {
+  return `${config.apiUrl}/ex/jira/${encodeURIComponent(cloudId)}`;
+}
+
+export type { AccessToken, ClientCredentials, Site };

@@ -1,0 +1,88 @@
+import "server-only";
+import type { AccessToken, Site } from "../atlassian";
+import { sealSecret } from "../crypto/secrets";
+import { getDb } from "../db";
+import { newId } from "../ids";
+import type { OpenConnectSession } from "./connect-sessions";
+
+export type VerifiedCredential = {
+  clientId: string;
+  clientSecret: string;
+  token: AccessToken;
+  site: Site;
+};
+
+export type StoredConnection = { id: string; siteName: string; siteUrl: string; scopes: string[] };
+
+/**
+ * Stores a fully verified credential and spends the connect session, in one transaction: a
+ * double submit or a second tab finds the session spent and stores nothing. When the end user
+ * already has a live connection to the same site, it is updated in place, so the tenant keeps
+ * one connection id per end user and site (reconnecting after rotating a secret, say).
+ */
+export async function storeConnection(
+  session: OpenConnectSession,
+  credential: VerifiedCredential,
+): Promise<StoredConnection | null> {
+  const { clientId, clientSecret, token, site } = credential;
+  const scopes = site.scopes.length ? site.scopes : token.scopes;
+  return getDb().$transaction(async (tx) => {
+    const existing = await tx.connection.findFirst({
+      where: {
+        workspaceId: session.workspaceId,
+        endUserId: session.endUser.id,
+        siteCloudId: site.cloudId,
+        status: { not: "revoked" },
+      },
+      select: { id: true },
+    });
+    const id = existing?.id ?? newId("conn");
+    const context = { workspaceId: session.workspaceId, recordId: id };
+    const now = new Date();
+    const fields = {
+      endUserEmail: session.endUser.email,
+      endUserDisplayName: session.endUser.displayName,
+      clientId,
+      clientSecretSealed: sealSecret(clientSecret, { ...context, purpose: "client_secret" }),
+      accessTokenSealed: sealSecret(token.accessToken, { ...context, purpose: "access_token" }),
+      accessTokenExpiresAt: token.expiresAt,
+      siteName: site.name,
+      siteUrl: site.url,
+      scopes: scopes.join(" "),
+      status: "healthy",
+      lastCheckedAt: now,
+      lastErrorCode: null,
+      lastErrorMessage: null,
+    };
+
+    const spent = await tx.connectSession.updateMany({
+      where: { id: session.id, connectedAt: null },
+      data: {
+        connectedAt: now,
+        connectionId: id,
+        pendingClientId: null,
+        pendingSecretSealed: null,
+        pendingTokenSealed: null,
+        pendingTokenExpiresAt: null,
+        pendingSites: null,
+      },
+    });
+    if (spent.count !== 1) return null;
+
+    if (existing) {
+      await tx.connection.update({ where: { id }, data: fields });
+    } else {
+      await tx.connection.create({
+        data: {
+          id,
+          workspaceId: session.workspaceId,
+          endUserId: session.endUser.id,
+          siteCloudId: site.cloudId,
+          createdAt: now,
+          ...fields,
+        },
+      });
+    }
+    return { id, siteName: site.name, siteUrl: site.url, scopes };
+  });
+}

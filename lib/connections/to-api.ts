@@ -1,0 +1,23 @@
+import type { Connection } from "../generated/prisma/client";
+
+type PublicConnectionRow = Omit<Connection, "clientSecretSealed" | "accessTokenSealed">;
+
+/** The public `Connection` shape of the API (PRODUCT.md). It never carries a secret. */
+export function toApiConnection(row: PublicConnectionRow) {
+  return {
+    id: row.id,
+    status: row.status as "healthy" | "failing" | "revoked",
+    end_user: { id: row.endUserId, email: row.endUserEmail, display_name: row.endUserDisplayName },
+    site: { cloud_id: row.siteCloudId, name: row.siteName, url: row.siteUrl },
+    scopes: row.scopes ? row.scopes.split(" ") : [],
+    client_id: row.clientId,
+    created_at: row.createdAt.toISOString(),
+    last_checked_at: row.lastCheckedAt?.toISOString() ?? null,
+    last_error:
+      row.lastErrorCode && row.lastErrorMessage
+        ? { code: row.lastErrorCode, message: row.lastErrorMessage }
+        : null,
+  };
+}
+
+export type ApiConnection = ReturnType<typeof toApiConnection>;

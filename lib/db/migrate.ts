@@ -1,0 +1,70 @@
+import { createHash, randomUUID } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+
+export type MigrationResult = { applied: string[]; alreadyApplied: number };
+
+type Migration = { name: string; sql: string; checksum: string };
+
+/** Same table Prisma Migrate keeps, so `prisma migrate deploy` sees what Latch applied. */
+const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
+  "id" TEXT PRIMARY KEY NOT NULL,
+  "checksum" TEXT NOT NULL,
+  "finished_at" DATETIME,
+  "migration_name" TEXT NOT NULL,
+  "logs" TEXT,
+  "rolled_back_at" DATETIME,
+  "started_at" DATETIME NOT NULL DEFAULT current_timestamp,
+  "applied_steps_count" INTEGER UNSIGNED NOT NULL DEFAULT 0
+)`;
+
+export function readMigrations(dir: string): Migration[] {
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && fs.existsSync(path.join(dir, entry.name, "migration.sql")))
+    .map((entry) => entry.name)
+    .sort()
+    .map((name) => {
+      const sql = fs.readFileSync(path.join(dir, name, "migration.sql"), "utf8");
+      return { name, sql, checksum: createHash("sha256").update(sql).digest("hex") };
+    });
+}
+
+/**
+ * Applies pending migrations to a SQLite file. The whole run holds SQLite's write lock
+ * (BEGIN IMMEDIATE), so processes starting together migrate once: the others wait, then find
+ * nothing left to do. A failing migration rolls back entirely.
+ */
+export function migrateSqlite(file: string, migrationsDir: string): MigrationResult {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const db = new Database(file, { timeout: 30_000 });
+  try {
+    db.pragma("journal_mode = WAL");
+    const migrations = readMigrations(migrationsDir);
+    const run = db.transaction(() => {
+      db.exec(MIGRATIONS_TABLE);
+      const done = new Set(
+        db
+          .prepare(
+            `SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+          )
+          .all()
+          .map((row) => (row as { migration_name: string }).migration_name),
+      );
+      const pending = migrations.filter((migration) => !done.has(migration.name));
+      const record = db.prepare(
+        `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, started_at, applied_steps_count) VALUES (?, ?, ?, ?, ?, 1)`,
+      );
+      for (const migration of pending) {
+        const startedAt = Date.now();
+        db.exec(migration.sql);
+        record.run(randomUUID(), migration.checksum, Date.now(), migration.name, startedAt);
+      }
+      return { applied: pending.map((m) => m.name), alreadyApplied: done.size };
+    });
+    return run.immediate();
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,63 @@
+import { z } from "zod";
+import { parseEncryptionKey } from "./crypto/keys";
+
+export const API_KEY_PATTERN = /^latch_sk_[A-Za-z0-9_-]{32,}$/;
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((value) => (value?.trim() ? value.trim() : undefined));
+
+const baseUrl = (fallback: string) =>
+  z
+    .url({ protocol: /^https?$/ })
+    .default(fallback)
+    .transform((value) => value.replace(/\/+$/, ""));
+
+/** Every variable Latch reads. Defaults make the embedded SQLite set-up need no configuration. */
+export const envSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .default("file:./data/latch.db")
+    .refine((value) => /^(file:|postgres(ql)?:\/\/)/.test(value), {
+      message: "must be a file: URL (SQLite) or a postgresql:// URL",
+    }),
+  ENCRYPTION_KEY: optionalText.refine((value) => !value || parseEncryptionKey(value), {
+    message: "must be 32 random bytes in base64 (openssl rand -base64 32)",
+  }),
+  ENCRYPTION_KEY_PREVIOUS: optionalText.refine((value) => !value || parseEncryptionKey(value), {
+    message: "must be 32 random bytes in base64",
+  }),
+  SESSION_SECRET: optionalText.refine((value) => !value || value.length >= 32, {
+    message: "must be at least 32 characters",
+  }),
+  PUBLIC_URL: baseUrl("http://localhost:3000"),
+  ATLASSIAN_AUTH_URL: baseUrl("https://auth.atlassian.com"),
+  ATLASSIAN_API_URL: baseUrl("https://api.atlassian.com"),
+  INITIAL_ADMIN_EMAIL: optionalText.pipe(z.email().optional()),
+  INITIAL_ADMIN_PASSWORD: optionalText.refine((value) => !value || value.length >= 10, {
+    message: "must be at least 10 characters",
+  }),
+  INITIAL_WORKSPACE_NAME: optionalText,
+  INITIAL_API_KEY: optionalText.refine((value) => !value || API_KEY_PATTERN.test(value), {
+    message: "must be latch_sk_ followed by at least 32 URL-safe characters",
+  }),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export type RawEnv = z.infer<typeof envSchema>;
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ConfigError";
+  }
+}
+
+/** Parses the environment, naming each bad variable in the error. */
+export function parseEnv(source: Record<string, string | undefined>): RawEnv {
+  const result = envSchema.safeParse(source);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`);
+  throw new ConfigError(`Invalid configuration:\n  ${problems.join("\n  ")}`);
+}

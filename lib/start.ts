@@ -1,0 +1,31 @@
+import "server-only";
+import path from "node:path";
+import { applyInitialSetup } from "./bootstrap";
+import { getDb } from "./db";
+import { migrateSqlite } from "./db/migrate";
+import { getEnv } from "./env";
+import { ConfigError } from "./env-schema";
+import { logger } from "./log";
+
+/** Runs once per server process before it takes requests (see instrumentation.ts). */
+export async function startLatch(): Promise<void> {
+  try {
+    const env = getEnv();
+    if (env.sqlitePath) {
+      const result = migrateSqlite(env.sqlitePath, path.join(process.cwd(), "prisma", "migrations"));
+      if (result.applied.length) logger.info({ applied: result.applied }, "Applied database migrations");
+    }
+    await applyInitialSetup(getDb(), env);
+    logger.info(
+      { publicUrl: env.PUBLIC_URL, database: env.databaseProvider },
+      "Latch is ready",
+    );
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      logger.fatal(error.message);
+    } else {
+      logger.fatal({ err: error }, "Latch could not start");
+    }
+    process.exit(1);
+  }
+}
