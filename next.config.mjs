@@ -10,9 +10,11 @@ const nextConfig = {
         headers: [{ key: "X-Content-Type-Options", value: "nosniff" }],
       },
       {
-        // The connect page's URL carries a session token: never leak it through Referer.
+        // The connect page's URL carries a session token: no other origin may see it in Referer.
+        // Not "no-referrer": browsers then send `Origin: null` with the form's no-JS POST, which
+        // Next's CSRF check rightly refuses; "same-origin" keeps the token from everyone else alike.
         source: "/connect",
-        headers: [{ key: "Referrer-Policy", value: "no-referrer" }],
+        headers: [{ key: "Referrer-Policy", value: "same-origin" }],
       },
     ];
   },

@@ -27,14 +27,15 @@ const noSubscription = () => () => {};
 export function CredentialFields({ state, formAction, pending, sessionToken, defaultSubdomain }: Props) {
   // False in the server render and before hydration, when only the server's errors can show.
   const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
+  const defaultValues = {
+    subdomain: state.values?.subdomain ?? defaultSubdomain,
+    clientId: state.values?.clientId ?? "",
+    clientSecret: "",
+  };
   const form = useForm<ConnectFormInput, unknown, ConnectFormValues>({
     resolver: zodResolver(connectFormSchema),
     mode: "onTouched",
-    defaultValues: {
-      subdomain: state.values?.subdomain ?? defaultSubdomain,
-      clientId: state.values?.clientId ?? "",
-      clientSecret: "",
-    },
+    defaultValues,
   });
   const { errors } = form.formState;
 
@@ -70,6 +71,7 @@ export function CredentialFields({ state, formAction, pending, sessionToken, def
         autoCapitalize="none"
         help={FIELD_HELP.subdomain}
         error={errorFor("subdomain")}
+        defaultValue={defaultValues.subdomain}
         {...form.register("subdomain")}
       />
       <Field
@@ -80,6 +82,7 @@ export function CredentialFields({ state, formAction, pending, sessionToken, def
         required
         help={FIELD_HELP.clientId}
         error={errorFor("clientId")}
+        defaultValue={defaultValues.clientId}
         {...form.register("clientId")}
       />
       <Field

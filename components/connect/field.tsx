@@ -40,7 +40,7 @@ export function Field({ name, label, help, error, optional, prefix, suffix, ...i
         {suffix ? <span className="flex items-center pr-3 text-sm text-slate-500 dark:text-slate-400">{suffix}</span> : null}
       </div>
       {error ? (
-        <p id={errorId} className="mt-1.5 text-sm text-red-700 dark:text-red-400">
+        <p id={errorId} role="alert" className="mt-1.5 text-sm text-red-700 dark:text-red-400">
           {error}
         </p>
       ) : null}

@@ -37,8 +37,10 @@ export function readMigrations(dir: string): Migration[] {
  * nothing left to do. A failing migration rolls back entirely.
  */
 export function migrateSqlite(file: string, migrationsDir: string): MigrationResult {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   const db = new Database(file, { timeout: 30_000 });
+  // The file holds sealed secrets and hashes: readable by Latch's user only.
+  fs.chmodSync(file, 0o600);
   try {
     db.pragma("journal_mode = WAL");
     const migrations = readMigrations(migrationsDir);

@@ -1,0 +1,163 @@
+import { expect, expireSession, site, test } from "./fixtures";
+
+async function fill(page: import("@playwright/test").Page, values: { subdomain?: string; clientId: string; clientSecret: string }) {
+  if (values.subdomain !== undefined) await page.getByLabel("Subdomain").fill(values.subdomain);
+  await page.getByLabel("Client ID").fill(values.clientId);
+  await page.getByLabel("Client Secret").fill(values.clientSecret);
+  await page.getByRole("button", { name: "Connect" }).click();
+}
+
+test("connects a credential and shows the site; the API then returns it", async ({ page, credential, connectSession, api }) => {
+  const cred = await credential({ sites: [site("Acme Jira", "acme")] });
+  const session = await connectSession();
+  await page.goto(session.url);
+  await expect(page.getByText("Acme Tools asks you to connect")).toBeVisible();
+  await fill(page, cred);
+
+  await expect(page.getByRole("heading", { name: "Connected" })).toBeVisible();
+  await expect(page.getByText("Acme Jira")).toBeVisible();
+  await expect(page.getByRole("link", { name: "https://acme.atlassian.net" })).toBeVisible();
+
+  const list = await api.get(`/api/v1/connections?end_user_id=${session.endUserId}`);
+  const body = await list.json();
+  expect(body.data).toHaveLength(1);
+  expect(body.data[0]).toMatchObject({
+    status: "healthy",
+    client_id: cred.clientId,
+    end_user: { id: session.endUserId, email: "jo@example.com" },
+    site: { name: "Acme Jira", url: "https://acme.atlassian.net" },
+    scopes: ["read:jira-work"],
+    last_error: null,
+  });
+  const one = await api.get(`/api/v1/connections/${body.data[0].id}`);
+  expect(await one.json()).toEqual(body.data[0]);
+  expect(JSON.stringify(body)).not.toContain(cred.clientSecret);
+
+  // The link is spent once it has connected.
+  await page.goto(session.url);
+  await expect(page.getByRole("heading", { name: "Already connected" })).toBeVisible();
+  await expect(page.getByLabel("Client ID")).toHaveCount(0);
+});
+
+test("a wrong secret is reported on Client Secret and nothing is stored", async ({ page, credential, connectSession, api }) => {
+  const cred = await credential();
+  const session = await connectSession();
+  await page.goto(session.url);
+  await fill(page, { clientId: cred.clientId, clientSecret: "not-the-secret" });
+
+  await expect(page.getByLabel("Client Secret")).toHaveAccessibleDescription(/refused this Client Secret/);
+  await expect(page.getByLabel("Client Secret")).toBeFocused();
+  const list = await (await api.get(`/api/v1/connections?end_user_id=${session.endUserId}`)).json();
+  expect(list.data).toHaveLength(0);
+});
+
+test("an unknown client is reported on Client ID", async ({ page, connectSession }) => {
+  const session = await connectSession();
+  await page.goto(session.url);
+  await fill(page, { clientId: "no-such-client", clientSecret: "whatever" });
+  await expect(page.getByLabel("Client ID")).toHaveAccessibleDescription(/does not recognise this Client ID/);
+});
+
+test("a service account with no site says to give it a role", async ({ page, credential, connectSession }) => {
+  const cred = await credential({ sites: [] });
+  const session = await connectSession();
+  await page.goto(session.url);
+  await fill(page, cred);
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("no role on any site");
+});
+
+test("several sites and no subdomain: the user picks one", async ({ page, credential, connectSession, api }) => {
+  const cred = await credential({ sites: [site("Zeta", "zeta"), site("Alpha", "alpha")] });
+  const session = await connectSession();
+  await page.goto(session.url);
+  await fill(page, cred);
+
+  const picker = page.getByRole("group", { name: "Site" });
+  await expect(picker.getByRole("radio")).toHaveCount(2);
+  // Sorted by name, whatever order Atlassian answered in.
+  await expect(picker.getByRole("radio").first()).toHaveAccessibleName(/Alpha/);
+  await page.getByRole("radio", { name: /Zeta/ }).check();
+  await page.getByRole("button", { name: "Connect" }).click();
+
+  await expect(page.getByRole("heading", { name: "Connected" })).toBeVisible();
+  await expect(page.getByText("https://zeta.atlassian.net")).toBeVisible();
+  const list = await (await api.get(`/api/v1/connections?end_user_id=${session.endUserId}`)).json();
+  expect(list.data[0].site.name).toBe("Zeta");
+});
+
+test("a subdomain the credential cannot reach names the sites it can", async ({ page, credential, connectSession }) => {
+  const cred = await credential({ sites: [site("Nango One", "nango-1")] });
+  const session = await connectSession();
+  await page.goto(session.url);
+  await fill(page, { subdomain: "nango", ...cred });
+  await expect(page.getByLabel("Subdomain")).toHaveAccessibleDescription(
+    /cannot reach nango\.atlassian\.net.*Nango One \(https:\/\/nango-1\.atlassian\.net\)/,
+  );
+});
+
+test("a whole site URL is accepted as the subdomain", async ({ page, credential, connectSession }) => {
+  const cred = await credential({ sites: [site("Nango", "nango"), site("Nango One", "nango-1")] });
+  const session = await connectSession();
+  await page.goto(session.url);
+  await fill(page, { subdomain: "https://nango-1.atlassian.net/", ...cred });
+  await expect(page.getByRole("heading", { name: "Connected" })).toBeVisible();
+  await expect(page.getByText("https://nango-1.atlassian.net")).toBeVisible();
+});
+
+test("an expired link shows a page that says so, not the form", async ({ page, connectSession }) => {
+  const session = await connectSession();
+  expireSession(session.token);
+  await page.goto(session.url);
+  await expect(page.getByRole("heading", { name: "This link has expired" })).toBeVisible();
+  await expect(page.getByLabel("Client ID")).toHaveCount(0);
+});
+
+test("a forged link shows a page that says so", async ({ page }) => {
+  await page.goto("/connect?session_token=lcs_forged");
+  await expect(page.getByRole("heading", { name: "This link is not valid" })).toBeVisible();
+});
+
+test("a bad subdomain is a field error and never reaches Atlassian", async ({ page, credential, connectSession, upstreamCalls }) => {
+  const cred = await credential();
+  const session = await connectSession();
+  await page.goto(session.url);
+  await fill(page, { subdomain: "acme.example.com", ...cred });
+  await expect(page.getByLabel("Subdomain")).toHaveAccessibleDescription(/part before \.atlassian\.net/);
+  await expect(page.getByLabel("Subdomain")).toBeFocused();
+  expect(await upstreamCalls(cred.clientId)).toBe(0);
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the form still connects", async ({ page, credential, connectSession }) => {
+    const cred = await credential({ sites: [site("Acme", "acme")] });
+    const session = await connectSession();
+    await page.goto(session.url);
+    await fill(page, cred);
+    await expect(page.getByRole("heading", { name: "Connected" })).toBeVisible();
+  });
+
+  test("the server applies the same rules: a bad subdomain never reaches Atlassian", async ({ page, credential, connectSession, upstreamCalls }) => {
+    const cred = await credential();
+    const session = await connectSession();
+    await page.goto(session.url);
+    await fill(page, { subdomain: "not a subdomain!", ...cred });
+    await expect(page.getByLabel("Subdomain")).toHaveAccessibleDescription(/part before \.atlassian\.net/);
+    // What was typed survives the round trip, except the secret.
+    await expect(page.getByLabel("Client ID")).toHaveValue(cred.clientId);
+    await expect(page.getByLabel("Client Secret")).toHaveValue("");
+    expect(await upstreamCalls(cred.clientId)).toBe(0);
+  });
+
+  test("the site picker works too", async ({ page, credential, connectSession }) => {
+    const cred = await credential({ sites: [site("Beta", "beta"), site("Alpha", "alpha")] });
+    const session = await connectSession();
+    await page.goto(session.url);
+    await fill(page, cred);
+    await page.getByRole("radio", { name: /Beta/ }).check();
+    await page.getByRole("button", { name: "Connect" }).click();
+    await expect(page.getByRole("heading", { name: "Connected" })).toBeVisible();
+    await expect(page.getByText("https://beta.atlassian.net")).toBeVisible();
+  });
+});

@@ -1,0 +1,86 @@
+import { createHash, randomUUID } from "node:crypto";
+import { test as base, expect, type APIRequestContext } from "@playwright/test";
+import Database from "better-sqlite3";
+import { E2E } from "./env";
+import type { FakeSite } from "./fake-atlassian/state";
+
+type Credential = { clientId: string; clientSecret: string };
+
+type Fixtures = {
+  /** Creates a credential in the fake Atlassian with unique id and secret. */
+  credential: (options?: { sites?: FakeSite[]; scope?: string }) => Promise<Credential>;
+  /** Mints a connect session through the tenant API, as a tenant backend would. */
+  connectSession: (options?: { subdomain?: string; endUserId?: string }) => Promise<{ url: string; token: string; endUserId: string }>;
+  /** Token-endpoint calls the fake received for one client id. */
+  upstreamCalls: (clientId: string) => Promise<number>;
+  /** The tenant API, authenticated with the workspace's API key. */
+  api: APIRequestContext;
+};
+
+export const site = (name: string, subdomain: string, scopes = ["read:jira-work"]): FakeSite => ({
+  id: randomUUID(),
+  name,
+  url: `https://${subdomain}.atlassian.net`,
+  scopes,
+});
+
+export const test = base.extend<Fixtures>({
+  api: async ({ playwright }, use) => {
+    const api = await playwright.request.newContext({
+      baseURL: E2E.appUrl,
+      extraHTTPHeaders: { authorization: `Bearer ${E2E.apiKey}` },
+    });
+    await use(api);
+    await api.dispose();
+  },
+  credential: async ({ request }, use) => {
+    await use(async (options = {}) => {
+      const credential = { clientId: `cid-${randomUUID()}`, clientSecret: `secret-${randomUUID()}` };
+      const response = await request.post(`${E2E.fakeUrl}/__fake/credentials`, {
+        data: {
+          client_id: credential.clientId,
+          client_secret: credential.clientSecret,
+          sites: options.sites ?? [site("Acme", "acme")],
+          scope: options.scope ?? "read:jira-work write:jira-work",
+        },
+      });
+      expect(response.ok()).toBe(true);
+      return credential;
+    });
+  },
+  connectSession: async ({ api }, use) => {
+    await use(async (options = {}) => {
+      const endUserId = options.endUserId ?? `user-${randomUUID()}`;
+      const response = await api.post("/api/v1/connect-sessions", {
+        data: { end_user: { id: endUserId, email: "jo@example.com" }, subdomain: options.subdomain },
+      });
+      expect(response.status()).toBe(201);
+      const body = (await response.json()) as { token: string; connect_url: string };
+      return { url: body.connect_url, token: body.token, endUserId };
+    });
+  },
+  upstreamCalls: async ({ request }, use) => {
+    await use(async (clientId) => {
+      const stats = (await (await request.get(`${E2E.fakeUrl}/__fake/stats`)).json()) as {
+        token_requests: { clientId: string }[];
+      };
+      return stats.token_requests.filter((entry) => entry.clientId === clientId).length;
+    });
+  },
+});
+
+/** Moves a connect session's expiry into the past, as if 30 minutes had gone by. */
+export function expireSession(token: string) {
+  const db = new Database(`${E2E.dir}/latch.db`);
+  try {
+    const hash = createHash("sha256").update(token).digest("hex");
+    db.prepare(`UPDATE ConnectSession SET expiresAt = ? WHERE tokenHash = ?`).run(
+      "2000-01-01T00:00:00.000+00:00",
+      hash,
+    );
+  } finally {
+    db.close();
+  }
+}
+
+export { expect };

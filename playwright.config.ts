@@ -1,0 +1,57 @@
+import fs from "node:fs";
+import { defineConfig, devices } from "@playwright/test";
+import { E2E } from "./e2e/env";
+
+// Playwright's own browser download is unreachable on locked-down machines; use the system
+// Chromium when there is one (Debian: apt-get install chromium), or the one named here.
+const executablePath =
+  process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE ??
+  (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+const runningAsRoot = process.getuid?.() === 0;
+
+const appEnv = {
+  NEXT_TELEMETRY_DISABLED: "1",
+  PORT: String(E2E.appPort),
+  DATABASE_URL: `file:${E2E.dir}/latch.db`,
+  PUBLIC_URL: E2E.appUrl,
+  ATLASSIAN_AUTH_URL: E2E.fakeUrl,
+  ATLASSIAN_API_URL: E2E.fakeUrl,
+  INITIAL_WORKSPACE_NAME: "Acme Tools",
+  INITIAL_API_KEY: E2E.apiKey,
+};
+
+export default defineConfig({
+  testDir: "./e2e",
+  fullyParallel: true,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  workers: 2,
+  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  use: {
+    baseURL: E2E.appUrl,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath,
+      args: runningAsRoot ? ["--no-sandbox", "--disable-background-networking"] : [],
+    },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  webServer: [
+    {
+      command: "npx tsx e2e/fake-atlassian/main.ts",
+      url: `${E2E.fakeUrl}/__fake/health`,
+      env: { FAKE_ATLASSIAN_PORT: String(E2E.fakePort) },
+      reuseExistingServer: !process.env.CI,
+    },
+    {
+      // A fresh database per run; the production build, as users run it.
+      command: `rm -rf ${E2E.dir} && mkdir -p ${E2E.dir} && ${
+        process.env.E2E_SKIP_BUILD ? "" : "npx next build && "
+      }npx next start > ${E2E.dir}/server.log 2>&1`,
+      url: `${E2E.appUrl}/api/health`,
+      env: appEnv,
+      timeout: 240_000,
+      reuseExistingServer: !process.env.CI,
+    },
+  ],
+});
