@@ -1,13 +1,21 @@
 import { expect, expireSession, site, test } from "./fixtures";
 
-async function fill(page: import("@playwright/test").Page, values: { subdomain?: string; clientId: string; clientSecret: string }) {
+async function fill(
+  page: import("@playwright/test").Page,
+  values: { subdomain?: string; clientId: string; clientSecret: string },
+) {
   if (values.subdomain !== undefined) await page.getByLabel("Subdomain").fill(values.subdomain);
   await page.getByLabel("Client ID").fill(values.clientId);
   await page.getByLabel("Client Secret").fill(values.clientSecret);
   await page.getByRole("button", { name: "Connect" }).click();
 }
 
-test("connects a credential and shows the site; the API then returns it", async ({ page, credential, connectSession, api }) => {
+test("connects a credential and shows the site; the API then returns it", async ({
+  page,
+  credential,
+  connectSession,
+  api,
+}) => {
   const cred = await credential({ sites: [site("Acme Jira", "acme")] });
   const session = await connectSession();
   await page.goto(session.url);
@@ -39,13 +47,20 @@ test("connects a credential and shows the site; the API then returns it", async 
   await expect(page.getByLabel("Client ID")).toHaveCount(0);
 });
 
-test("a wrong secret is reported on Client Secret and nothing is stored", async ({ page, credential, connectSession, api }) => {
+test("a wrong secret is reported on Client Secret and nothing is stored", async ({
+  page,
+  credential,
+  connectSession,
+  api,
+}) => {
   const cred = await credential();
   const session = await connectSession();
   await page.goto(session.url);
   await fill(page, { clientId: cred.clientId, clientSecret: "not-the-secret" });
 
-  await expect(page.getByLabel("Client Secret")).toHaveAccessibleDescription(/refused this Client Secret/);
+  await expect(page.getByLabel("Client Secret")).toHaveAccessibleDescription(
+    /refused this Client Secret/,
+  );
   await expect(page.getByLabel("Client Secret")).toBeFocused();
   const list = await (await api.get(`/api/v1/connections?end_user_id=${session.endUserId}`)).json();
   expect(list.data).toHaveLength(0);
@@ -55,10 +70,16 @@ test("an unknown client is reported on Client ID", async ({ page, connectSession
   const session = await connectSession();
   await page.goto(session.url);
   await fill(page, { clientId: "no-such-client", clientSecret: "whatever" });
-  await expect(page.getByLabel("Client ID")).toHaveAccessibleDescription(/does not recognise this Client ID/);
+  await expect(page.getByLabel("Client ID")).toHaveAccessibleDescription(
+    /does not recognise this Client ID/,
+  );
 });
 
-test("a service account with no site says to give it a role", async ({ page, credential, connectSession }) => {
+test("a service account with no site says to give it a role", async ({
+  page,
+  credential,
+  connectSession,
+}) => {
   const cred = await credential({ sites: [] });
   const session = await connectSession();
   await page.goto(session.url);
@@ -66,7 +87,12 @@ test("a service account with no site says to give it a role", async ({ page, cre
   await expect(page.getByRole("main").getByRole("alert")).toContainText("no role on any site");
 });
 
-test("several sites and no subdomain: the user picks one", async ({ page, credential, connectSession, api }) => {
+test("several sites and no subdomain: the user picks one", async ({
+  page,
+  credential,
+  connectSession,
+  api,
+}) => {
   const cred = await credential({ sites: [site("Zeta", "zeta"), site("Alpha", "alpha")] });
   const session = await connectSession();
   await page.goto(session.url);
@@ -85,7 +111,11 @@ test("several sites and no subdomain: the user picks one", async ({ page, creden
   expect(list.data[0].site.name).toBe("Zeta");
 });
 
-test("a subdomain the credential cannot reach names the sites it can", async ({ page, credential, connectSession }) => {
+test("a subdomain the credential cannot reach names the sites it can", async ({
+  page,
+  credential,
+  connectSession,
+}) => {
   const cred = await credential({ sites: [site("Nango One", "nango-1")] });
   const session = await connectSession();
   await page.goto(session.url);
@@ -95,7 +125,11 @@ test("a subdomain the credential cannot reach names the sites it can", async ({ 
   );
 });
 
-test("a whole site URL is accepted as the subdomain", async ({ page, credential, connectSession }) => {
+test("a whole site URL is accepted as the subdomain", async ({
+  page,
+  credential,
+  connectSession,
+}) => {
   const cred = await credential({ sites: [site("Nango", "nango"), site("Nango One", "nango-1")] });
   const session = await connectSession();
   await page.goto(session.url);
@@ -104,7 +138,10 @@ test("a whole site URL is accepted as the subdomain", async ({ page, credential,
   await expect(page.getByText("https://nango-1.atlassian.net")).toBeVisible();
 });
 
-test("an expired link shows a page that says so, not the form", async ({ page, connectSession }) => {
+test("an expired link shows a page that says so, not the form", async ({
+  page,
+  connectSession,
+}) => {
   const session = await connectSession();
   expireSession(session.token);
   await page.goto(session.url);
@@ -117,12 +154,19 @@ test("a forged link shows a page that says so", async ({ page }) => {
   await expect(page.getByRole("heading", { name: "This link is not valid" })).toBeVisible();
 });
 
-test("a bad subdomain is a field error and never reaches Atlassian", async ({ page, credential, connectSession, upstreamCalls }) => {
+test("a bad subdomain is a field error and never reaches Atlassian", async ({
+  page,
+  credential,
+  connectSession,
+  upstreamCalls,
+}) => {
   const cred = await credential();
   const session = await connectSession();
   await page.goto(session.url);
   await fill(page, { subdomain: "acme.example.com", ...cred });
-  await expect(page.getByLabel("Subdomain")).toHaveAccessibleDescription(/part before \.atlassian\.net/);
+  await expect(page.getByLabel("Subdomain")).toHaveAccessibleDescription(
+    /part before \.atlassian\.net/,
+  );
   await expect(page.getByLabel("Subdomain")).toBeFocused();
   expect(await upstreamCalls(cred.clientId)).toBe(0);
 });
@@ -138,12 +182,19 @@ test.describe("without JavaScript", () => {
     await expect(page.getByRole("heading", { name: "Connected" })).toBeVisible();
   });
 
-  test("the server applies the same rules: a bad subdomain never reaches Atlassian", async ({ page, credential, connectSession, upstreamCalls }) => {
+  test("the server applies the same rules: a bad subdomain never reaches Atlassian", async ({
+    page,
+    credential,
+    connectSession,
+    upstreamCalls,
+  }) => {
     const cred = await credential();
     const session = await connectSession();
     await page.goto(session.url);
     await fill(page, { subdomain: "not a subdomain!", ...cred });
-    await expect(page.getByLabel("Subdomain")).toHaveAccessibleDescription(/part before \.atlassian\.net/);
+    await expect(page.getByLabel("Subdomain")).toHaveAccessibleDescription(
+      /part before \.atlassian\.net/,
+    );
     // What was typed survives the round trip, except the secret.
     await expect(page.getByLabel("Client ID")).toHaveValue(cred.clientId);
     await expect(page.getByLabel("Client Secret")).toHaveValue("");

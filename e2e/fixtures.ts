@@ -10,7 +10,10 @@ type Fixtures = {
   /** Creates a credential in the fake Atlassian with unique id and secret. */
   credential: (options?: { sites?: FakeSite[]; scope?: string }) => Promise<Credential>;
   /** Mints a connect session through the tenant API, as a tenant backend would. */
-  connectSession: (options?: { subdomain?: string; endUserId?: string }) => Promise<{ url: string; token: string; endUserId: string }>;
+  connectSession: (options?: {
+    subdomain?: string;
+    endUserId?: string;
+  }) => Promise<{ url: string; token: string; endUserId: string }>;
   /** Token-endpoint calls the fake received for one client id. */
   upstreamCalls: (clientId: string) => Promise<number>;
   /** The tenant API, authenticated with the workspace's API key. */
@@ -35,7 +38,10 @@ export const test = base.extend<Fixtures>({
   },
   credential: async ({ request }, use) => {
     await use(async (options = {}) => {
-      const credential = { clientId: `cid-${randomUUID()}`, clientSecret: `secret-${randomUUID()}` };
+      const credential = {
+        clientId: `cid-${randomUUID()}`,
+        clientSecret: `secret-${randomUUID()}`,
+      };
       const response = await request.post(`${E2E.fakeUrl}/__fake/credentials`, {
         data: {
           client_id: credential.clientId,
@@ -52,7 +58,10 @@ export const test = base.extend<Fixtures>({
     await use(async (options = {}) => {
       const endUserId = options.endUserId ?? `user-${randomUUID()}`;
       const response = await api.post("/api/v1/connect-sessions", {
-        data: { end_user: { id: endUserId, email: "jo@example.com" }, subdomain: options.subdomain },
+        data: {
+          end_user: { id: endUserId, email: "jo@example.com" },
+          subdomain: options.subdomain,
+        },
       });
       expect(response.status()).toBe(201);
       const body = (await response.json()) as { token: string; connect_url: string };

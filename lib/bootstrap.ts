@@ -10,8 +10,7 @@ import { logger } from "./log";
  * but only in an empty database, so restarting with them still set changes nothing.
  */
 export async function applyInitialSetup(db: Db, env: Env): Promise<void> {
-  const wanted =
-    env.INITIAL_ADMIN_EMAIL || env.INITIAL_API_KEY || env.INITIAL_WORKSPACE_NAME;
+  const wanted = env.INITIAL_ADMIN_EMAIL || env.INITIAL_API_KEY || env.INITIAL_WORKSPACE_NAME;
   if (!wanted) return;
   if (env.INITIAL_ADMIN_EMAIL && !env.INITIAL_ADMIN_PASSWORD) {
     logger.warn("INITIAL_ADMIN_EMAIL is set without INITIAL_ADMIN_PASSWORD: no admin created");

@@ -30,8 +30,10 @@ function loadEnv(source: Record<string, string | undefined>): Env {
     databaseProvider === "sqlite" ? path.resolve(raw.DATABASE_URL.slice("file:".length)) : null;
   const dataDir = sqlitePath ? path.dirname(sqlitePath) : null;
 
-  const encryptionKey = raw.ENCRYPTION_KEY ?? generatedSecret(dataDir, "ENCRYPTION_KEY", "encryption.key");
-  const sessionSecret = raw.SESSION_SECRET ?? generatedSecret(dataDir, "SESSION_SECRET", "session.secret");
+  const encryptionKey =
+    raw.ENCRYPTION_KEY ?? generatedSecret(dataDir, "ENCRYPTION_KEY", "encryption.key");
+  const sessionSecret =
+    raw.SESSION_SECRET ?? generatedSecret(dataDir, "SESSION_SECRET", "session.secret");
   const previous = raw.ENCRYPTION_KEY_PREVIOUS && parseEncryptionKey(raw.ENCRYPTION_KEY_PREVIOUS);
 
   return {

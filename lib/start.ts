@@ -12,14 +12,15 @@ export async function startLatch(): Promise<void> {
   try {
     const env = getEnv();
     if (env.sqlitePath) {
-      const result = migrateSqlite(env.sqlitePath, path.join(process.cwd(), "prisma", "migrations"));
-      if (result.applied.length) logger.info({ applied: result.applied }, "Applied database migrations");
+      const result = migrateSqlite(
+        env.sqlitePath,
+        path.join(process.cwd(), "prisma", "migrations"),
+      );
+      if (result.applied.length)
+        logger.info({ applied: result.applied }, "Applied database migrations");
     }
     await applyInitialSetup(getDb(), env);
-    logger.info(
-      { publicUrl: env.PUBLIC_URL, database: env.databaseProvider },
-      "Latch is ready",
-    );
+    logger.info({ publicUrl: env.PUBLIC_URL, database: env.databaseProvider }, "Latch is ready");
   } catch (error) {
     if (error instanceof ConfigError) {
       logger.fatal(error.message);

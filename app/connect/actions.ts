@@ -15,7 +15,10 @@ export async function submitConnect(
   if (formData.get("intent") === "choose_site") return chooseSite(sessionToken, formData);
 
   const values = { subdomain: text(formData, "subdomain"), clientId: text(formData, "clientId") };
-  const parsed = connectFormSchema.safeParse({ ...values, clientSecret: text(formData, "clientSecret") });
+  const parsed = connectFormSchema.safeParse({
+    ...values,
+    clientSecret: text(formData, "clientSecret"),
+  });
   if (!parsed.success) {
     const fieldErrors: FieldErrors = {};
     for (const issue of parsed.error.issues) {
@@ -45,7 +48,10 @@ async function chooseSite(sessionToken: string, formData: FormData): Promise<Con
   }
 }
 
-function toState(outcome: ConnectOutcome, values?: { subdomain: string; clientId: string }): ConnectFormState {
+function toState(
+  outcome: ConnectOutcome,
+  values?: { subdomain: string; clientId: string },
+): ConnectFormState {
   switch (outcome.kind) {
     case "connected":
       return {

@@ -12,7 +12,13 @@ import { initialConnectState } from "./form-state";
  * The connect form. It is a real <form> posting to a server action, so it works before the
  * scripts load and without them; once hydrated, react-hook-form adds instant field errors.
  */
-export function ConnectForm({ sessionToken, subdomain }: { sessionToken: string; subdomain: string | null }) {
+export function ConnectForm({
+  sessionToken,
+  subdomain,
+}: {
+  sessionToken: string;
+  subdomain: string | null;
+}) {
   const [state, formAction, pending] = useActionState(submitConnect, initialConnectState);
 
   if (state.status === "connected") return <Connected site={state.site} scopes={state.scopes} />;
@@ -21,7 +27,12 @@ export function ConnectForm({ sessionToken, subdomain }: { sessionToken: string;
     return (
       <form action={formAction} noValidate>
         <input type="hidden" name="session_token" value={sessionToken} />
-        <SitePicker sites={state.sites} error={state.fieldErrors?.site} message={state.message} pending={pending} />
+        <SitePicker
+          sites={state.sites}
+          error={state.fieldErrors?.site}
+          message={state.message}
+          pending={pending}
+        />
       </form>
     );
   }

@@ -24,9 +24,19 @@ type Props = {
 
 const noSubscription = () => () => {};
 
-export function CredentialFields({ state, formAction, pending, sessionToken, defaultSubdomain }: Props) {
+export function CredentialFields({
+  state,
+  formAction,
+  pending,
+  sessionToken,
+  defaultSubdomain,
+}: Props) {
   // False in the server render and before hydration, when only the server's errors can show.
-  const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
+  const hydrated = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
   const defaultValues = {
     subdomain: state.values?.subdomain ?? defaultSubdomain,
     clientId: state.values?.clientId ?? "",
@@ -42,7 +52,9 @@ export function CredentialFields({ state, formAction, pending, sessionToken, def
   // Errors found by the server (a refused secret, an unknown subdomain) sit on their field too.
   useEffect(() => {
     const entries = Object.entries(state.fieldErrors ?? {}) as [keyof ConnectFormInput, string][];
-    entries.forEach(([field, message], index) => form.setError(field, { message }, { shouldFocus: index === 0 }));
+    entries.forEach(([field, message], index) =>
+      form.setError(field, { message }, { shouldFocus: index === 0 }),
+    );
   }, [state, form]);
 
   const errorFor = (field: keyof ConnectFormInput) =>

@@ -28,10 +28,15 @@ export default async function ConnectPage({ searchParams }: PageProps<"/connect"
             <ConnectForm sessionToken={token as string} subdomain={lookup.session.subdomain} />
           </>
         ) : (
-          <SessionEnded reason={lookup.state} site={lookup.state === "spent" ? lookup.site : null} />
+          <SessionEnded
+            reason={lookup.state}
+            site={lookup.state === "spent" ? lookup.site : null}
+          />
         )}
       </Card>
-      <p className="mt-4 text-center text-xs text-slate-500 dark:text-slate-400">Secured by Latch</p>
+      <p className="mt-4 text-center text-xs text-slate-500 dark:text-slate-400">
+        Secured by Latch
+      </p>
     </main>
   );
 }

@@ -1,4 +1,10 @@
-export function Connected({ site, scopes }: { site: { name: string; url: string }; scopes: string[] }) {
+export function Connected({
+  site,
+  scopes,
+}: {
+  site: { name: string; url: string };
+  scopes: string[];
+}) {
   return (
     <div role="status" className="text-center">
       <div
@@ -11,7 +17,12 @@ export function Connected({ site, scopes }: { site: { name: string; url: string 
       <p className="mt-2 text-sm text-slate-600 dark:text-slate-300">
         <span className="font-medium text-slate-900 dark:text-slate-100">{site.name}</span>
         <br />
-        <a href={site.url} className="text-brand-700 underline dark:text-blue-400" rel="noreferrer" target="_blank">
+        <a
+          href={site.url}
+          className="text-brand-700 underline dark:text-blue-400"
+          rel="noreferrer"
+          target="_blank"
+        >
           {site.url}
         </a>
       </p>
@@ -20,7 +31,10 @@ export function Connected({ site, scopes }: { site: { name: string; url: string 
           <p className="text-xs font-medium text-slate-500 dark:text-slate-400">Granted scopes</p>
           <ul className="mt-1 flex flex-wrap gap-1.5">
             {scopes.map((scope) => (
-              <li key={scope} className="rounded bg-slate-100 px-2 py-0.5 font-mono text-xs dark:bg-slate-800">
+              <li
+                key={scope}
+                className="rounded bg-slate-100 px-2 py-0.5 font-mono text-xs dark:bg-slate-800"
+              >
                 {scope}
               </li>
             ))}

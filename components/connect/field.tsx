@@ -11,7 +11,16 @@ type FieldProps = ComponentProps<"input"> & {
 };
 
 /** A labelled input with its help text and error, both tied to it for screen readers. */
-export function Field({ name, label, help, error, optional, prefix, suffix, ...input }: FieldProps) {
+export function Field({
+  name,
+  label,
+  help,
+  error,
+  optional,
+  prefix,
+  suffix,
+  ...input
+}: FieldProps) {
   const id = `field-${name}`;
   const helpId = `${id}-help`;
   const errorId = `${id}-error`;
@@ -19,7 +28,9 @@ export function Field({ name, label, help, error, optional, prefix, suffix, ...i
     <div>
       <label htmlFor={id} className="block text-sm font-medium">
         {label}
-        {optional ? <span className="ml-1 font-normal text-slate-500 dark:text-slate-400">(optional)</span> : null}
+        {optional ? (
+          <span className="ml-1 font-normal text-slate-500 dark:text-slate-400">(optional)</span>
+        ) : null}
       </label>
       <div
         className={`mt-1.5 flex rounded-lg border bg-white shadow-sm focus-within:ring-2 dark:bg-slate-950 ${
@@ -28,7 +39,11 @@ export function Field({ name, label, help, error, optional, prefix, suffix, ...i
             : "border-slate-300 focus-within:ring-brand-600/40 dark:border-slate-700"
         }`}
       >
-        {prefix ? <span className="flex items-center pl-3 text-sm text-slate-500 dark:text-slate-400">{prefix}</span> : null}
+        {prefix ? (
+          <span className="flex items-center pl-3 text-sm text-slate-500 dark:text-slate-400">
+            {prefix}
+          </span>
+        ) : null}
         <input
           id={id}
           name={name}
@@ -37,7 +52,11 @@ export function Field({ name, label, help, error, optional, prefix, suffix, ...i
           className="min-w-0 flex-1 rounded-lg bg-transparent px-3 py-2 text-sm outline-none placeholder:text-slate-400"
           {...input}
         />
-        {suffix ? <span className="flex items-center pr-3 text-sm text-slate-500 dark:text-slate-400">{suffix}</span> : null}
+        {suffix ? (
+          <span className="flex items-center pr-3 text-sm text-slate-500 dark:text-slate-400">
+            {suffix}
+          </span>
+        ) : null}
       </div>
       {error ? (
         <p id={errorId} role="alert" className="mt-1.5 text-sm text-red-700 dark:text-red-400">

@@ -17,7 +17,10 @@ export function SitePicker({
   return (
     <div className="space-y-5">
       {message ? <Alert>{message}</Alert> : null}
-      <fieldset aria-describedby={error ? "site-error" : "site-help"} aria-invalid={error ? true : undefined}>
+      <fieldset
+        aria-describedby={error ? "site-error" : "site-help"}
+        aria-invalid={error ? true : undefined}
+      >
         <legend className="text-sm font-medium">Site</legend>
         <p id="site-help" className="mt-1 text-xs text-slate-600 dark:text-slate-400">
           This credential can reach several sites. Choose the one to connect.

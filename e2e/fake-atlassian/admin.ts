@@ -11,7 +11,12 @@ type CredentialBody = {
 };
 
 /** The test-facing side of the fake: create credentials, revoke them, queue faults, read counts. */
-export function handleAdmin(state: FakeState, path: string, body: string, response: ServerResponse) {
+export function handleAdmin(
+  state: FakeState,
+  path: string,
+  body: string,
+  response: ServerResponse,
+) {
   const input = body ? (JSON.parse(body) as Record<string, unknown>) : {};
   switch (path) {
     case "/__fake/health":

@@ -36,7 +36,8 @@ async function route(state: FakeState, request: IncomingMessage, response: Serve
   const url = new URL(request.url ?? "/", "http://fake");
   const body = await readBody(request);
   if (url.pathname.startsWith("/__fake/")) return handleAdmin(state, url.pathname, body, response);
-  if (request.method === "POST" && url.pathname === "/oauth/token") return token(state, body, response);
+  if (request.method === "POST" && url.pathname === "/oauth/token")
+    return token(state, body, response);
   if (request.method === "GET" && url.pathname === "/oauth/token/accessible-resources") {
     return sites(state, request, response);
   }
@@ -55,7 +56,8 @@ function token(state: FakeState, body: string, response: ServerResponse) {
   if (form.get("grant_type") !== "client_credentials") {
     return json(response, 400, { error: "unsupported_grant_type" });
   }
-  if (form.has("scope") || form.has("audience")) return json(response, 400, { error: "invalid_scope" });
+  if (form.has("scope") || form.has("audience"))
+    return json(response, 400, { error: "invalid_scope" });
   if (!credential) {
     return json(response, 400, { error: "invalid_client", error_description: "Unknown client" });
   }
@@ -78,7 +80,8 @@ function sites(state: FakeState, request: IncomingMessage, response: ServerRespo
   const credential = state.credentials.get(state.tokens.get(bearer ?? "") ?? "");
   const fault = nextFault(credential, "sites");
   if (fault) return misbehave(fault, response);
-  if (!credential || credential.revoked) return json(response, 401, { code: 401, message: "Unauthorized" });
+  if (!credential || credential.revoked)
+    return json(response, 401, { code: 401, message: "Unauthorized" });
   json(response, 200, credential.sites);
 }
 
@@ -94,7 +97,10 @@ function misbehave(fault: Fault, response: ServerResponse) {
       response.setHeader("retry-after", String(retryAfter));
       return json(response, 429, { message: "Too Many Requests" });
     case "rate_limit_reset":
-      response.setHeader("x-ratelimit-reset", new Date(Date.now() + retryAfter * 1000).toISOString());
+      response.setHeader(
+        "x-ratelimit-reset",
+        new Date(Date.now() + retryAfter * 1000).toISOString(),
+      );
       return json(response, 429, { message: "Too Many Requests" });
     case "stall":
       return; // never answers; the client's deadline must end the wait

@@ -12,7 +12,12 @@ export type FaultMode =
   | "huge_body"
   | "drop_connection";
 
-export type Fault = { endpoint: "token" | "sites"; mode: FaultMode; times: number; retryAfterSeconds?: number };
+export type Fault = {
+  endpoint: "token" | "sites";
+  mode: FaultMode;
+  times: number;
+  retryAfterSeconds?: number;
+};
 
 export type FakeCredential = {
   clientId: string;
@@ -35,12 +40,19 @@ export type FakeState = {
 };
 
 export function createState(): FakeState {
-  return { credentials: new Map(), tokens: new Map(), calls: { token: 0, sites: 0 }, tokenRequests: [] };
+  return {
+    credentials: new Map(),
+    tokens: new Map(),
+    calls: { token: 0, sites: 0 },
+    tokenRequests: [],
+  };
 }
 
 /** Takes the next fault queued for this credential and endpoint, if any. */
 export function nextFault(credential: FakeCredential | undefined, endpoint: Fault["endpoint"]) {
-  const fault = credential?.faults.find((candidate) => candidate.endpoint === endpoint && candidate.times > 0);
+  const fault = credential?.faults.find(
+    (candidate) => candidate.endpoint === endpoint && candidate.times > 0,
+  );
   if (fault) fault.times -= 1;
   return fault;
 }

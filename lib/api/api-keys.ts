@@ -6,7 +6,9 @@ import { sha256 } from "../ids";
 const LAST_USED_RESOLUTION_MS = 60_000;
 
 /** The workspace an API key belongs to, or null for a missing, malformed, unknown or revoked key. */
-export async function workspaceForApiKey(key: string | null): Promise<{ workspaceId: string; keyId: string } | null> {
+export async function workspaceForApiKey(
+  key: string | null,
+): Promise<{ workspaceId: string; keyId: string } | null> {
   if (!key || !API_KEY_PATTERN.test(key)) return null;
   const db = getDb();
   const row = await db.apiKey.findUnique({

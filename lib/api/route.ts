@@ -39,8 +39,15 @@ export function apiRoute<P = Record<string, never>>(handler: Handler<P>) {
         response = await handler(request, { ...auth, requestId }, params);
       }
     } catch (error) {
-      logger.error({ requestId, method: request.method, path: url.pathname, err: error }, "api request crashed");
-      response = apiError(500, "internal_error", `Something went wrong on our side. Try again; if it persists, quote request ${requestId}.`);
+      logger.error(
+        { requestId, method: request.method, path: url.pathname, err: error },
+        "api request crashed",
+      );
+      response = apiError(
+        500,
+        "internal_error",
+        `Something went wrong on our side. Try again; if it persists, quote request ${requestId}.`,
+      );
     }
     response.headers.set("x-request-id", requestId);
     logger.info(
@@ -66,13 +73,19 @@ export async function readJsonBody<S extends z.ZodType>(
   const declared = Number(request.headers.get("content-length") ?? 0);
   const text = declared > MAX_BODY_BYTES ? "" : await request.text();
   if (declared > MAX_BODY_BYTES || text.length > MAX_BODY_BYTES) {
-    return { ok: false, response: apiError(413, "body_too_large", "The request body is larger than 64 KB.") };
+    return {
+      ok: false,
+      response: apiError(413, "body_too_large", "The request body is larger than 64 KB."),
+    };
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    return { ok: false, response: apiError(400, "invalid_json", "The request body is not valid JSON.") };
+    return {
+      ok: false,
+      response: apiError(400, "invalid_json", "The request body is not valid JSON."),
+    };
   }
   const parsed = schema.safeParse(json);
   if (!parsed.success) return { ok: false, response: invalidRequest(parsed.error) };

@@ -50,7 +50,9 @@ export type ConnectSessionLookup =
   | { state: "invalid" };
 
 /** Resolves a token from a connect link; a forged token costs no database query. */
-export async function findConnectSession(token: string | undefined | null): Promise<ConnectSessionLookup> {
+export async function findConnectSession(
+  token: string | undefined | null,
+): Promise<ConnectSessionLookup> {
   if (!token || !TOKEN_PATTERN.test(token)) return { state: "invalid" };
   const db = getDb();
   const row = await db.connectSession.findUnique({
@@ -65,7 +67,10 @@ export async function findConnectSession(token: string | undefined | null): Prom
           select: { siteName: true, siteUrl: true },
         })
       : null;
-    return { state: "spent", site: connection && { name: connection.siteName, url: connection.siteUrl } };
+    return {
+      state: "spent",
+      site: connection && { name: connection.siteName, url: connection.siteUrl },
+    };
   }
   if (row.expiresAt.getTime() <= Date.now()) return { state: "expired" };
   return {

@@ -11,7 +11,11 @@ import {
   type Failure,
 } from "./failures";
 import { loadPendingChoice, savePendingChoice } from "./pending-choice";
-import { storeConnection, type StoredConnection, type VerifiedCredential } from "./store-connection";
+import {
+  storeConnection,
+  type StoredConnection,
+  type VerifiedCredential,
+} from "./store-connection";
 
 export type SiteOption = { cloudId: string; name: string; url: string };
 
@@ -40,9 +44,16 @@ export async function connectCredential(
       case "no_sites":
         return { kind: "failed", failure: noSitesFailure() };
       case "subdomain_not_found":
-        return { kind: "failed", failure: subdomainNotFoundFailure(choice.subdomain, choice.sites) };
+        return {
+          kind: "failed",
+          failure: subdomainNotFoundFailure(choice.subdomain, choice.sites),
+        };
       case "ask":
-        await savePendingChoice(session, { ...credentials, token: validated.token, sites: choice.sites });
+        await savePendingChoice(session, {
+          ...credentials,
+          token: validated.token,
+          sites: choice.sites,
+        });
         return { kind: "choose_site", sites: choice.sites.map(toOption) };
       case "chosen":
         return store(session, { ...credentials, token: validated.token, site: choice.site });
@@ -59,7 +70,8 @@ export async function confirmSite(sessionToken: string, cloudId: string): Promis
         kind: "failed",
         failure: {
           code: "choice_expired",
-          message: "Latch no longer has the credential you entered. Enter it again and press Connect.",
+          message:
+            "Latch no longer has the credential you entered. Enter it again and press Connect.",
         },
       };
     }
@@ -74,9 +86,14 @@ export async function confirmSite(sessionToken: string, cloudId: string): Promis
   });
 }
 
-async function store(session: OpenConnectSession, credential: VerifiedCredential): Promise<ConnectOutcome> {
+async function store(
+  session: OpenConnectSession,
+  credential: VerifiedCredential,
+): Promise<ConnectOutcome> {
   const connection = await storeConnection(session, credential);
-  return connection ? { kind: "connected", connection } : { kind: "session_ended", reason: "spent" };
+  return connection
+    ? { kind: "connected", connection }
+    : { kind: "session_ended", reason: "spent" };
 }
 
 function toOption(site: Site): SiteOption {
@@ -111,7 +128,10 @@ async function withSession(
       logger.error({ ...context, err: error }, "connect failed unexpectedly");
       throw error;
     }
-    logger.warn({ ...context, upstream: error.code, detail: error.detail }, "Atlassian refused or failed");
+    logger.warn(
+      { ...context, upstream: error.code, detail: error.detail },
+      "Atlassian refused or failed",
+    );
     outcome = { kind: "failed", failure: describeAtlassianError(error) };
   }
   const durationMs = performance.now() - started;

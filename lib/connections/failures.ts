@@ -30,7 +30,8 @@ export function describeAtlassianError(error: AtlassianError): Failure {
     case "timeout":
       return {
         code: "atlassian_unavailable",
-        message: "Atlassian did not answer properly just now. Nothing was saved; try again in a minute.",
+        message:
+          "Atlassian did not answer properly just now. Nothing was saved; try again in a minute.",
       };
     case "unexpected_response":
       return {

@@ -46,7 +46,10 @@ export async function listConnections(
 }
 
 /** One connection, looked up within the workspace: another workspace's id is simply not found. */
-export async function getConnection(workspaceId: string, id: string): Promise<ApiConnection | null> {
+export async function getConnection(
+  workspaceId: string,
+  id: string,
+): Promise<ApiConnection | null> {
   const row = await getDb().connection.findFirst({ where: { id, workspaceId } });
   return row ? toApiConnection(row) : null;
 }

@@ -17,8 +17,14 @@ export async function savePendingChoice(
     where: { id: session.id },
     data: {
       pendingClientId: pending.clientId,
-      pendingSecretSealed: sealSecret(pending.clientSecret, { ...context, purpose: "client_secret" }),
-      pendingTokenSealed: sealSecret(pending.token.accessToken, { ...context, purpose: "access_token" }),
+      pendingSecretSealed: sealSecret(pending.clientSecret, {
+        ...context,
+        purpose: "client_secret",
+      }),
+      pendingTokenSealed: sealSecret(pending.token.accessToken, {
+        ...context,
+        purpose: "access_token",
+      }),
       pendingTokenExpiresAt: pending.token.expiresAt,
       pendingSites: JSON.stringify({ sites: pending.sites, scopes: pending.token.scopes }),
     },
@@ -32,12 +38,19 @@ export type PendingChoice = {
   sites: Site[];
 };
 
-export async function loadPendingChoice(session: OpenConnectSession): Promise<PendingChoice | null> {
+export async function loadPendingChoice(
+  session: OpenConnectSession,
+): Promise<PendingChoice | null> {
   const row = await getDb().connectSession.findUnique({
     where: { id: session.id },
     omit: { pendingSecretSealed: false, pendingTokenSealed: false },
   });
-  if (!row?.pendingClientId || !row.pendingSecretSealed || !row.pendingTokenSealed || !row.pendingSites) {
+  if (
+    !row?.pendingClientId ||
+    !row.pendingSecretSealed ||
+    !row.pendingTokenSealed ||
+    !row.pendingSites
+  ) {
     return null;
   }
   const context = { workspaceId: session.workspaceId, recordId: session.id };

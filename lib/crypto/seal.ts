@@ -53,7 +53,13 @@ export function seal(keyring: Keyring, plaintext: string, context: SealContext):
 export function open(keyring: Keyring, sealed: string, context: SealContext): string {
   const parts = sealed.split(".");
   if (parts.length !== 5 || parts[0] !== VERSION) throw new SealError("unknown format");
-  const [, keyId, ivText, ciphertextText, tagText] = parts as [string, string, string, string, string];
+  const [, keyId, ivText, ciphertextText, tagText] = parts as [
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
   const key = [keyring.current, keyring.previous].find((candidate) => candidate?.id === keyId);
   if (!key) throw new SealError(`no key with id ${keyId}`);
   const iv = Buffer.from(ivText, "base64url");

@@ -5,8 +5,8 @@ export const dynamic = "force-dynamic";
 /** For load balancers and orchestrators: 200 while the database answers, 503 otherwise. */
 export async function GET() {
   const ok = await databaseAnswers();
-  return Response.json(
-    ok ? { status: "ok" } : { status: "unavailable" },
-    { status: ok ? 200 : 503, headers: { "cache-control": "no-store" } },
-  );
+  return Response.json(ok ? { status: "ok" } : { status: "unavailable" }, {
+    status: ok ? 200 : 503,
+    headers: { "cache-control": "no-store" },
+  });
 }

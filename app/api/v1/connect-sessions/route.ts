@@ -7,7 +7,11 @@ export const POST = apiRoute(async (request, { workspaceId }) => {
   if (!body.ok) return body.response;
   const session = await createConnectSession(workspaceId, body.value);
   return Response.json(
-    { token: session.token, connect_url: session.connectUrl, expires_at: session.expiresAt.toISOString() },
+    {
+      token: session.token,
+      connect_url: session.connectUrl,
+      expires_at: session.expiresAt.toISOString(),
+    },
     { status: 201, headers: { "cache-control": "no-store" } },
   );
 });

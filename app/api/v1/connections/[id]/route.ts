@@ -5,7 +5,11 @@ import { getConnection } from "@/lib/connections/list-connections";
 export const GET = apiRoute<{ id: string }>(async (_request, { workspaceId }, { id }) => {
   const connection = await getConnection(workspaceId, id);
   if (!connection) {
-    return apiError(404, "connection_not_found", "There is no connection with this id in your workspace.");
+    return apiError(
+      404,
+      "connection_not_found",
+      "There is no connection with this id in your workspace.",
+    );
   }
   return Response.json(connection);
 });
