@@ -40,6 +40,13 @@ describe("parseEnv", () => {
     expect(env.ATLASSIAN_API_URL).toBe("http://127.0.0.1:4010");
   });
 
+  it("treats a blank entry (PUBLIC_URL= in a compose file) as unset, so its default applies", () => {
+    const env = parseEnv({ PUBLIC_URL: "", DATABASE_URL: "  ", LOG_LEVEL: "" });
+    expect(env.PUBLIC_URL).toBe("http://localhost:3000");
+    expect(env.DATABASE_URL).toBe("file:./data/latch.db");
+    expect(env.LOG_LEVEL).toBe("info");
+  });
+
   it("accepts well-formed secrets and treats blank optional ones as unset", () => {
     const env = parseEnv({
       ENCRYPTION_KEY: ` ${KEY} `,
@@ -55,7 +62,7 @@ describe("parseEnv", () => {
     expect(env.DATABASE_URL).toBe("postgresql://latch@db/latch");
   });
 
-  it.for([
+  it.for<[string, string]>([
     ["ENCRYPTION_KEY", "not-a-key"],
     ["ENCRYPTION_KEY", randomBytes(16).toString("base64")],
     ["ENCRYPTION_KEY_PREVIOUS", randomBytes(31).toString("base64")],

@@ -56,7 +56,11 @@ export class ConfigError extends Error {
 
 /** Parses the environment, naming each bad variable in the error. */
 export function parseEnv(source: Record<string, string | undefined>): RawEnv {
-  const result = envSchema.safeParse(source);
+  // A blank entry (`PUBLIC_URL=` in a compose file) means "not set", not "set to nothing".
+  const present = Object.fromEntries(
+    Object.entries(source).filter(([, value]) => value !== undefined && value.trim() !== ""),
+  );
+  const result = envSchema.safeParse(present);
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`);
   throw new ConfigError(`Invalid configuration:\n  ${problems.join("\n  ")}`);

@@ -20,7 +20,9 @@ export function chooseSite(sites: Site[], subdomain?: string | null): SiteChoice
   if (subdomain) {
     const wanted = subdomain.toLowerCase();
     const site = sorted.find((candidate) => siteSubdomain(candidate.url) === wanted);
-    return site ? { kind: "chosen", site } : { kind: "subdomain_not_found", subdomain, sites: sorted };
+    return site
+      ? { kind: "chosen", site }
+      : { kind: "subdomain_not_found", subdomain, sites: sorted };
   }
   if (sorted.length === 1) return { kind: "chosen", site: sorted[0]! };
   return { kind: "ask", sites: sorted };

@@ -32,11 +32,20 @@ export async function requestJson(
     let answer: HttpAnswer;
     const started = performance.now();
     try {
-      const response = await options.fetch(url, { ...init, signal: options.signal, redirect: "error" });
-      answer = { status: response.status, headers: response.headers, body: await readJson(response) };
+      const response = await options.fetch(url, {
+        ...init,
+        signal: options.signal,
+        redirect: "error",
+      });
+      answer = {
+        status: response.status,
+        headers: response.headers,
+        body: await readJson(response),
+      };
     } catch (error) {
       if (error instanceof AtlassianError) throw error;
-      if (options.signal.aborted) throw new AtlassianError("timeout", `no answer from ${pathOf(url)} in time`);
+      if (options.signal.aborted)
+        throw new AtlassianError("timeout", `no answer from ${pathOf(url)} in time`);
       answer = { status: 0, headers: new Headers(), body: null };
     } finally {
       if (options.stats) {
@@ -64,7 +73,8 @@ function failure(url: string, answer: HttpAnswer, askedDelay: number | null): At
     const seconds = askedDelay === null ? undefined : Math.max(1, Math.ceil(askedDelay / 1000));
     return new AtlassianError("rate_limited", `429 from ${where}`, seconds);
   }
-  if (answer.status === 0) return new AtlassianError("unavailable", `network failure calling ${where}`);
+  if (answer.status === 0)
+    return new AtlassianError("unavailable", `network failure calling ${where}`);
   return new AtlassianError("unavailable", `${answer.status} from ${where}`);
 }
 
@@ -84,7 +94,10 @@ async function readJson(response: Response): Promise<unknown> {
       size += value.byteLength;
       if (size > MAX_BODY_BYTES) {
         await reader.cancel();
-        throw new AtlassianError("unexpected_response", `answer larger than ${MAX_BODY_BYTES} bytes`);
+        throw new AtlassianError(
+          "unexpected_response",
+          `answer larger than ${MAX_BODY_BYTES} bytes`,
+        );
       }
       chunks.push(value);
     }

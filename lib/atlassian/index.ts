@@ -1,5 +1,11 @@
 export { validateCredential, apiBaseUrl } from "./client";
-export type { AtlassianConfig, ValidatedCredential, AccessToken, ClientCredentials, Site } from "./client";
+export type {
+  AtlassianConfig,
+  ValidatedCredential,
+  AccessToken,
+  ClientCredentials,
+  Site,
+} from "./client";
 export { AtlassianError, type AtlassianErrorCode } from "./errors";
 export { chooseSite, type SiteChoice } from "./choose-site";
 export { normalizeSubdomain, siteSubdomain } from "./subdomain";

@@ -1,3 +1,8 @@
+// Date.parse accepts almost anything ("abc 12", "-5"), so a value must look like a date first.
+/** The HTTP-date forms (IMF-fixdate, RFC 850, asctime) all start with a day name. */
+const HTTP_DATE = /^(mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s/i;
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/;
+
 /**
  * How long Atlassian asks us to wait, in milliseconds, from `Retry-After` (seconds or an HTTP
  * date) or `X-RateLimit-Reset` (an ISO 8601 instant). Null when neither header is usable.
@@ -6,11 +11,11 @@ export function retryAfterMs(headers: Headers, now = Date.now()): number | null 
   const retryAfter = headers.get("retry-after")?.trim();
   if (retryAfter) {
     if (/^\d+(\.\d+)?$/.test(retryAfter)) return Math.round(Number(retryAfter) * 1000);
-    const date = Date.parse(retryAfter);
+    const date = HTTP_DATE.test(retryAfter) ? Date.parse(retryAfter) : Number.NaN;
     if (!Number.isNaN(date)) return Math.max(0, date - now);
   }
   const reset = headers.get("x-ratelimit-reset")?.trim();
-  if (reset) {
+  if (reset && ISO_INSTANT.test(reset)) {
     const date = Date.parse(reset);
     if (!Number.isNaN(date)) return Math.max(0, date - now);
   }

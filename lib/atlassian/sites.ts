@@ -35,7 +35,12 @@ export async function listAccessibleSites(
       throw new AtlassianError("unexpected_response", "malformed entry in accessible-resources");
     }
     const { id, name, url, scopes } = parsed.data;
-    sites.push({ cloudId: id, name: name || url, url: url.replace(/\/+$/, ""), scopes: scopes ?? [] });
+    sites.push({
+      cloudId: id,
+      name: name || url,
+      url: url.replace(/\/+$/, ""),
+      scopes: scopes ?? [],
+    });
   }
   return sites;
 }

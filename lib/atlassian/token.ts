@@ -55,8 +55,13 @@ export async function exchangeClientCredentials(
 
   const errorCode = typeof json.error === "string" ? json.error : undefined;
   if ([400, 401, 403].includes(answer.status)) {
-    const mapped = errorCode ? CREDENTIAL_ERRORS[errorCode] : undefined;
-    if (mapped) throw new AtlassianError(mapped, `${answer.status} ${errorCode} from token endpoint`);
+    // Own keys only: an `error` such as "constructor" must not pick up an Object property.
+    const mapped =
+      errorCode && Object.hasOwn(CREDENTIAL_ERRORS, errorCode)
+        ? CREDENTIAL_ERRORS[errorCode]
+        : undefined;
+    if (mapped)
+      throw new AtlassianError(mapped, `${answer.status} ${errorCode} from token endpoint`);
     // A bare 401/403 still means the credential was refused.
     if (!errorCode && answer.status !== 400) {
       throw new AtlassianError("invalid_credentials", `${answer.status} from token endpoint`);

@@ -6,8 +6,12 @@ const PARAMS = { N: 2 ** 15, r: 8, p: 1, keyLength: 32 };
 
 function derive(password: string, salt: Buffer, options: ScryptOptions, keyLength: number) {
   return new Promise<Buffer>((resolve, reject) =>
-    scrypt(password.normalize("NFKC"), salt, keyLength, { ...options, maxmem: 256 * 1024 * 1024 }, (error, key) =>
-      error ? reject(error) : resolve(key),
+    scrypt(
+      password.normalize("NFKC"),
+      salt,
+      keyLength,
+      { ...options, maxmem: 256 * 1024 * 1024 },
+      (error, key) => (error ? reject(error) : resolve(key)),
     ),
   );
 }
@@ -24,11 +28,18 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const [scheme, N, r, p, saltText, keyText] = stored.split("$");
   if (scheme !== "scrypt" || !saltText || !keyText) return false;
   const expected = Buffer.from(keyText, "base64url");
-  const actual = await derive(
-    password,
-    Buffer.from(saltText, "base64url"),
-    { N: Number(N), r: Number(r), p: Number(p) },
-    expected.length,
-  );
-  return timingSafeEqual(actual, expected);
+  // An empty or cut-short key would equal whatever is derived at its length: any password.
+  if (expected.length < 16) return false;
+  try {
+    const actual = await derive(
+      password,
+      Buffer.from(saltText, "base64url"),
+      { N: Number(N), r: Number(r), p: Number(p) },
+      expected.length,
+    );
+    return timingSafeEqual(actual, expected);
+  } catch {
+    // Parameters scrypt refuses (not a number, over the memory cap): nothing can match them.
+    return false;
+  }
 }

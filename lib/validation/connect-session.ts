@@ -1,18 +1,27 @@
 import { z } from "zod";
 import { subdomainSchema } from "./connect";
 
-/** An origin such as `https://app.example.com`: scheme, host and optional port, nothing else. */
-export const originSchema = z.string().refine(
-  (value) => {
-    try {
-      const url = new URL(value);
-      return /^https?:$/.test(url.protocol) && url.origin === value.replace(/\/$/, "");
-    } catch {
-      return false;
-    }
-  },
-  { message: "must be an origin like https://app.example.com (no path)" },
-);
+/**
+ * An origin such as `https://app.example.com`: scheme, host and optional port, nothing else.
+ * Answers it the way browsers spell it (lowercase host, default port dropped), since origins are
+ * compared as strings.
+ */
+export const originSchema = z
+  .string()
+  .max(2048)
+  .refine(
+    (value) => {
+      try {
+        const url = new URL(value);
+        const rest = `${url.pathname}${url.search}${url.hash}`;
+        return /^https?:$/.test(url.protocol) && (rest === "/" || rest === "") && !url.username;
+      } catch {
+        return false;
+      }
+    },
+    { message: "must be an origin: scheme, host and optional port, like https://app.example.com" },
+  )
+  .transform((value) => new URL(value).origin);
 
 export const createConnectSessionSchema = z.object({
   end_user: z.object({
@@ -21,10 +30,7 @@ export const createConnectSessionSchema = z.object({
     display_name: z.string().trim().max(255).optional(),
   }),
   subdomain: subdomainSchema.optional(),
-  allowed_origins: z
-    .array(originSchema.transform((value) => value.replace(/\/$/, "")))
-    .max(20)
-    .optional(),
+  allowed_origins: z.array(originSchema).max(20).optional(),
 });
 
 export type CreateConnectSessionInput = z.output<typeof createConnectSessionSchema>;

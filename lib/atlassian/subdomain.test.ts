@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import { normalizeSubdomain, siteSubdomain } from "./subdomain";
+
+describe("normalizeSubdomain", () => {
+  it.for<[string, string]>([
+    ["acme", "acme"],
+    ["ACME", "acme"],
+    [" acme ", "acme"],
+    ["\tacme\n", "acme"],
+    ["acme.atlassian.net", "acme"],
+    ["Acme.Atlassian.Net", "acme"],
+    ["acme.atlassian.net.", "acme"],
+    ["https://acme.atlassian.net", "acme"],
+    ["https://acme.atlassian.net/", "acme"],
+    ["http://acme.atlassian.net", "acme"],
+    ["https://acme.atlassian.net/jira/software/projects", "acme"],
+    ["https://acme.atlassian.net?x=1", "acme"],
+    ["https://acme.atlassian.net#top", "acme"],
+    ["acme-corp", "acme-corp"],
+    ["nango-1", "nango-1"],
+    ["123", "123"],
+    ["abc", "abc"],
+    ["a".repeat(63), "a".repeat(63)],
+  ])("accepts %j as %j", ([input, expected]) => {
+    expect(normalizeSubdomain(input)).toBe(expected);
+  });
+
+  it.for<[string, string]>([
+    ["", "empty"],
+    ["   ", "blank"],
+    ["ac", "too short"],
+    ["ac.atlassian.net", "too short behind the domain"],
+    ["a".repeat(64), "longer than a DNS label"],
+    ["-acme", "leading hyphen"],
+    ["acme-", "trailing hyphen"],
+    ["ac me", "inner space"],
+    ["acme_corp", "underscore"],
+    ["acme.example.com", "another domain"],
+    ["acme.jira.com", "a legacy host typed in full"],
+    ["https://evil.com/acme.atlassian.net", "the Atlassian host only in the path"],
+    ["https://evil.com?acme.atlassian.net", "the Atlassian host only in the query"],
+    ["acme.atlassian.net.evil.com", "an Atlassian-looking prefix of another domain"],
+    ["evil.com/.atlassian.net", "a path dressed as the domain"],
+    ["user@acme.atlassian.net", "credentials in the host"],
+    ["acme.atlassian.net:8080", "a port"],
+    ["ftp://acme.atlassian.net", "another scheme"],
+    ["acmé", "accented letter"],
+    ["\u0430cme", "Cyrillic look-alike"],
+    ["日本語", "non-Latin script"],
+    ["xn--acme", "double hyphen"],
+  ])("rejects %j (%s)", ([input]) => {
+    expect(normalizeSubdomain(input)).toBeNull();
+  });
+});
+
+describe("siteSubdomain", () => {
+  it("answers the first label of the site's host, lowercased", () => {
+    expect(siteSubdomain("https://acme.atlassian.net")).toBe("acme");
+    expect(siteSubdomain("https://ACME.atlassian.net/")).toBe("acme");
+    expect(siteSubdomain("https://nango-1.atlassian.net")).toBe("nango-1");
+    expect(siteSubdomain("https://jira.acme.com")).toBe("jira");
+    expect(siteSubdomain("https://oldco.jira.com/secure/Dashboard.jspa")).toBe("oldco");
+  });
+
+  it("answers null for something that is not a URL", () => {
+    expect(siteSubdomain("acme.atlassian.net")).toBeNull();
+    expect(siteSubdomain("")).toBeNull();
+  });
+});
