@@ -57,3 +57,30 @@ export function subdomainNotFoundFailure(subdomain: string, sites: Site[]): Fail
     message: `This credential cannot reach ${subdomain}.atlassian.net. It can reach: ${reachable}. Correct the subdomain, leave it empty to choose, or give the service account a role on ${subdomain}.`,
   };
 }
+
+/** The same failures, phrased for the tenant's members, who cannot fix the credential themselves. */
+export function describeForTenant(error: AtlassianError): Failure {
+  switch (error.code) {
+    case "invalid_client":
+      return {
+        code: "invalid_client",
+        message:
+          "Atlassian no longer knows this Client ID: the credential was deleted. Ask the end user to connect again with a new credential.",
+      };
+    case "invalid_credentials":
+      return {
+        code: "invalid_credentials",
+        message:
+          "Atlassian refused the client secret: the credential was revoked or rotated. Ask the end user to connect again.",
+      };
+    default:
+      return describeAtlassianError(error);
+  }
+}
+
+export function siteUnreachableFailure(site: { name: string; url: string }): Failure {
+  return {
+    code: "site_unreachable",
+    message: `The credential works but no longer reaches ${site.name} (${site.url}): the service account lost its role there. Give it a role on the site again, or ask the end user to reconnect.`,
+  };
+}

@@ -1,5 +1,6 @@
 import "server-only";
 import type { AccessToken, Site } from "../atlassian";
+import { recordAudit } from "../audit/record";
 import { sealSecret } from "../crypto/secrets";
 import { getDb } from "../db";
 import { newId } from "../ids";
@@ -83,6 +84,23 @@ export async function storeConnection(
         },
       });
     }
+    await recordAudit(
+      {
+        workspaceId: session.workspaceId,
+        actor: {
+          type: "end_user",
+          id: session.endUser.id,
+          label: session.endUser.email ?? session.endUser.id,
+        },
+        ip: null,
+      },
+      {
+        action: "connection.created",
+        target: { type: "connection", id },
+        details: { site: site.url, reconnected: Boolean(existing) },
+      },
+      tx,
+    );
     return { id, siteName: site.name, siteUrl: site.url, scopes };
   });
 }

@@ -1,0 +1,70 @@
+import Link from "next/link";
+import { requireMember } from "@/lib/auth/member";
+import { listMemberWorkspaces } from "@/lib/workspaces";
+import { signOutAction, switchWorkspaceAction } from "./actions";
+
+const NAV = [
+  { href: "/connections", label: "Connections" },
+  { href: "/settings", label: "Settings" },
+  { href: "/audit", label: "Audit log" },
+];
+
+export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
+  const member = await requireMember();
+  const workspaces = await listMemberWorkspaces(member.userId);
+  return (
+    <div className="min-h-screen">
+      <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+          <span className="font-semibold">Latch</span>
+          <nav aria-label="Dashboard" className="flex gap-4 text-sm">
+            {NAV.map((item) => (
+              <Link
+                key={item.href}
+                href={item.href}
+                className="text-slate-700 hover:underline dark:text-slate-200"
+              >
+                {item.label}
+              </Link>
+            ))}
+          </nav>
+          <div className="ml-auto flex items-center gap-3 text-sm">
+            <form action={switchWorkspaceAction} className="flex items-center gap-2">
+              <label htmlFor="workspace-switch" className="sr-only">
+                Workspace
+              </label>
+              <select
+                id="workspace-switch"
+                name="workspaceId"
+                defaultValue={member.workspaceId}
+                className="rounded border border-slate-300 bg-transparent px-2 py-1 dark:border-slate-700"
+              >
+                {workspaces.map((workspace) => (
+                  <option key={workspace.id} value={workspace.id}>
+                    {workspace.name}
+                  </option>
+                ))}
+              </select>
+              <button
+                type="submit"
+                className="rounded border border-slate-300 px-2 py-1 dark:border-slate-700"
+              >
+                Switch
+              </button>
+            </form>
+            <span className="text-slate-600 dark:text-slate-400">{member.email}</span>
+            <form action={signOutAction}>
+              <button
+                type="submit"
+                className="rounded border border-slate-300 px-2 py-1 dark:border-slate-700"
+              >
+                Sign out
+              </button>
+            </form>
+          </div>
+        </div>
+      </header>
+      <main className="mx-auto max-w-6xl px-4 py-8">{children}</main>
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+import { z } from "zod";
+
+const email = z.email("Enter an e-mail address, like jo@example.com.").max(320).trim();
+
+export const signInSchema = z.object({
+  email,
+  password: z.string().min(1, "Enter your password.").max(1024),
+});
+
+export const setupSchema = z.object({
+  email,
+  password: z
+    .string()
+    .min(10, "Use at least 10 characters.")
+    .max(1024, "Use at most 1024 characters."),
+  workspaceName: z
+    .string()
+    .trim()
+    .min(1, "Name your workspace.")
+    .max(100, "Use at most 100 characters."),
+});
+
+export type SignInInput = z.infer<typeof signInSchema>;
+export type SetupInput = z.infer<typeof setupSchema>;
