@@ -35,7 +35,16 @@ export default defineConfig({
       args: runningAsRoot ? ["--no-sandbox", "--disable-background-networking"] : [],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  projects: [
+    // Setup needs the empty database, so it runs before everything else.
+    { name: "first-run", testMatch: /first-run\.spec\.ts/, use: { ...devices["Desktop Chrome"] } },
+    {
+      name: "chromium",
+      testIgnore: /first-run\.spec\.ts/,
+      dependencies: ["first-run"],
+      use: { ...devices["Desktop Chrome"] },
+    },
+  ],
   webServer: [
     {
       command: "npx tsx e2e/fake-atlassian/main.ts",

@@ -1,12 +1,11 @@
-export default function HomePage() {
-  return (
-    <main className="mx-auto max-w-xl px-6 py-16">
-      <h1 className="text-2xl font-semibold">Latch is running</h1>
-      <p className="mt-4 text-slate-600 dark:text-slate-300">
-        Latch connects Atlassian service accounts for your users. Your backend creates a connect
-        session with <code className="font-mono">POST /api/v1/connect-sessions</code> and sends the
-        user to the link it returns. See the README for the API.
-      </p>
-    </main>
-  );
+import { redirect } from "next/navigation";
+import { needsSetup } from "@/lib/auth/setup";
+import { getSession, isActive } from "@/lib/session";
+
+export const dynamic = "force-dynamic";
+
+/** First run goes to setup; members to their connections; everyone else to sign in. */
+export default async function HomePage() {
+  if (await needsSetup()) redirect("/setup");
+  redirect(isActive(await getSession()) ? "/connections" : "/login");
 }

@@ -8,7 +8,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { startFakeAtlassian } from "../e2e/fake-atlassian/server";
-import { submitConnectForm } from "./lib/connect-form";
+import { submitConnectForm } from "../e2e/connect-over-http";
 import { firstLoadJs } from "./lib/first-load-js";
 import { BENCH_API_KEY, percentile, startLatch } from "./lib/server";
 

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from "node:crypto";
-import { test as base, expect, type APIRequestContext } from "@playwright/test";
+import { test as base, expect, type APIRequestContext, type Page } from "@playwright/test";
 import Database from "better-sqlite3";
 import { E2E } from "./env";
 import type { FakeSite } from "./fake-atlassian/state";
@@ -11,6 +11,7 @@ type Fixtures = {
   credential: (options?: { sites?: FakeSite[]; scope?: string }) => Promise<Credential>;
   /** Mints a connect session through the tenant API, as a tenant backend would. */
   connectSession: (options?: {
+    apiKey?: string;
     subdomain?: string;
     endUserId?: string;
   }) => Promise<{ url: string; token: string; endUserId: string }>;
@@ -54,10 +55,12 @@ export const test = base.extend<Fixtures>({
       return credential;
     });
   },
-  connectSession: async ({ api }, use) => {
+  connectSession: async ({ api, request }, use) => {
     await use(async (options = {}) => {
       const endUserId = options.endUserId ?? `user-${randomUUID()}`;
-      const response = await api.post("/api/v1/connect-sessions", {
+      const client = options.apiKey ? request : api;
+      const response = await client.post(`${E2E.appUrl}/api/v1/connect-sessions`, {
+        headers: options.apiKey ? { authorization: `Bearer ${options.apiKey}` } : undefined,
         data: {
           end_user: { id: endUserId, email: "jo@example.com" },
           subdomain: options.subdomain,
@@ -90,6 +93,15 @@ export function expireSession(token: string) {
   } finally {
     db.close();
   }
+}
+
+/** Signs in through the login form and waits for the connections page. */
+export async function signIn(page: Page, email: string, password: string) {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/connections$/);
 }
 
 export { expect };

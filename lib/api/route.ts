@@ -1,11 +1,14 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
+import type { WorkspaceScope } from "../auth/actor";
 import { logger } from "../log";
+import { clientIp } from "../request-ip";
 import { workspaceForApiKey } from "./api-keys";
 import { apiError, invalidRequest } from "./respond";
 
-export type ApiContext = { workspaceId: string; keyId: string; requestId: string };
+/** The API key's workspace, acting as that key (for the audit log), plus the request's id. */
+export type ApiContext = WorkspaceScope & { requestId: string };
 
 type Handler<P> = (request: Request, context: ApiContext, params: P) => Promise<Response>;
 
@@ -36,7 +39,13 @@ export function apiRoute<P = Record<string, never>>(handler: Handler<P>) {
       } else {
         workspaceId = auth.workspaceId;
         const params = ((await routeContext?.params) ?? {}) as P;
-        response = await handler(request, { ...auth, requestId }, params);
+        const scope: ApiContext = {
+          workspaceId: auth.workspaceId,
+          actor: { type: "api_key", id: auth.keyId, label: `${auth.prefix}…` },
+          ip: clientIp(request.headers),
+          requestId,
+        };
+        response = await handler(request, scope, params);
       }
     } catch (error) {
       logger.error(

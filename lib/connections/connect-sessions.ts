@@ -1,4 +1,5 @@
 import "server-only";
+import type { WorkspaceScope } from "../auth/actor";
 import { getDb } from "../db";
 import { getEnv } from "../env";
 import { newId, newSecretToken, sha256 } from "../ids";
@@ -12,7 +13,7 @@ export type CreatedConnectSession = { token: string; connectUrl: string; expires
 
 /** Mints a short-lived link for one end user; only the token's hash is stored. */
 export async function createConnectSession(
-  workspaceId: string,
+  scope: Pick<WorkspaceScope, "workspaceId">,
   input: CreateConnectSessionInput,
 ): Promise<CreatedConnectSession> {
   const token = newSecretToken(TOKEN_PREFIX);
@@ -20,7 +21,7 @@ export async function createConnectSession(
   await getDb().connectSession.create({
     data: {
       id: newId("cs"),
-      workspaceId,
+      workspaceId: scope.workspaceId,
       tokenHash: sha256(token),
       endUserId: input.end_user.id,
       endUserEmail: input.end_user.email ?? null,

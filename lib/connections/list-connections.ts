@@ -1,6 +1,10 @@
 import "server-only";
+import { inWorkspace, type WorkspaceScope } from "../auth/actor";
 import { getDb } from "../db";
-import type { ListConnectionsQuery } from "../validation/connections-query";
+import type {
+  DashboardConnectionsQuery,
+  ListConnectionsQuery,
+} from "../validation/connections-query";
 import { decodeCursor, encodeCursor } from "./cursor";
 import { toApiConnection, type ApiConnection } from "./to-api";
 
@@ -15,16 +19,17 @@ export class InvalidCursorError extends Error {
 
 /** A workspace's connections, newest first, one keyset page at a time. */
 export async function listConnections(
-  workspaceId: string,
-  query: ListConnectionsQuery,
+  scope: Pick<WorkspaceScope, "workspaceId">,
+  query: ListConnectionsQuery | DashboardConnectionsQuery,
 ): Promise<ConnectionPage> {
   const cursor = query.cursor ? decodeCursor(query.cursor) : null;
   if (query.cursor && !cursor) throw new InvalidCursorError();
   const rows = await getDb().connection.findMany({
     where: {
-      workspaceId,
+      ...inWorkspace(scope),
       ...(query.end_user_id ? { endUserId: query.end_user_id } : {}),
       ...(query.status ? { status: query.status } : {}),
+      ...("q" in query && query.q ? { AND: [searchFilter(query.q)] } : {}),
       ...(cursor
         ? {
             OR: [
@@ -47,9 +52,21 @@ export async function listConnections(
 
 /** One connection, looked up within the workspace: another workspace's id is simply not found. */
 export async function getConnection(
-  workspaceId: string,
+  scope: Pick<WorkspaceScope, "workspaceId">,
   id: string,
 ): Promise<ApiConnection | null> {
-  const row = await getDb().connection.findFirst({ where: { id, workspaceId } });
+  const row = await getDb().connection.findFirst({ where: { id, ...inWorkspace(scope) } });
   return row ? toApiConnection(row) : null;
+}
+
+/** Matches end-user id or e-mail, or site name or URL, anywhere in the text. */
+function searchFilter(q: string) {
+  return {
+    OR: [
+      { endUserId: { contains: q } },
+      { endUserEmail: { contains: q } },
+      { siteName: { contains: q } },
+      { siteUrl: { contains: q } },
+    ],
+  };
 }

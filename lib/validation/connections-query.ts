@@ -11,3 +11,11 @@ export const listConnectionsQuerySchema = z.object({
 });
 
 export type ListConnectionsQuery = z.output<typeof listConnectionsQuerySchema>;
+
+/** The dashboard's list adds a free-text search over end user and site. */
+export const dashboardConnectionsQuerySchema = listConnectionsQuerySchema.extend({
+  q: z.string().trim().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+});
+
+export type DashboardConnectionsQuery = z.output<typeof dashboardConnectionsQuerySchema>;

@@ -2,10 +2,10 @@ import { readJsonBody, apiRoute } from "@/lib/api/route";
 import { createConnectSession } from "@/lib/connections/connect-sessions";
 import { createConnectSessionSchema } from "@/lib/validation/connect-session";
 
-export const POST = apiRoute(async (request, { workspaceId }) => {
+export const POST = apiRoute(async (request, scope) => {
   const body = await readJsonBody(request, createConnectSessionSchema);
   if (!body.ok) return body.response;
-  const session = await createConnectSession(workspaceId, body.value);
+  const session = await createConnectSession(scope, body.value);
   return Response.json(
     {
       token: session.token,

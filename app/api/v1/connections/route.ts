@@ -3,13 +3,13 @@ import { apiRoute } from "@/lib/api/route";
 import { InvalidCursorError, listConnections } from "@/lib/connections/list-connections";
 import { listConnectionsQuerySchema } from "@/lib/validation/connections-query";
 
-export const GET = apiRoute(async (request, { workspaceId }) => {
+export const GET = apiRoute(async (request, scope) => {
   const query = listConnectionsQuerySchema.safeParse(
     Object.fromEntries(new URL(request.url).searchParams),
   );
   if (!query.success) return invalidRequest(query.error);
   try {
-    const page = await listConnections(workspaceId, query.data);
+    const page = await listConnections(scope, query.data);
     return Response.json({ data: page.data, next_cursor: page.nextCursor });
   } catch (error) {
     if (error instanceof InvalidCursorError) return apiError(400, "invalid_cursor", error.message);

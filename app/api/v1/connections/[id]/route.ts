@@ -2,8 +2,8 @@ import { apiError } from "@/lib/api/respond";
 import { apiRoute } from "@/lib/api/route";
 import { getConnection } from "@/lib/connections/list-connections";
 
-export const GET = apiRoute<{ id: string }>(async (_request, { workspaceId }, { id }) => {
-  const connection = await getConnection(workspaceId, id);
+export const GET = apiRoute<{ id: string }>(async (_request, scope, { id }) => {
+  const connection = await getConnection(scope, id);
   if (!connection) {
     return apiError(
       404,

@@ -1,0 +1,207 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { StatusBadge } from "@/components/dashboard/status-badge";
+import { Alert } from "@/components/ui/alert";
+import { requireMember } from "@/lib/auth/member";
+import {
+  InvalidCursorError,
+  listConnections,
+  type ConnectionPage,
+} from "@/lib/connections/list-connections";
+import { formatDateTime } from "@/lib/format-date";
+import {
+  CONNECTION_STATUSES,
+  dashboardConnectionsQuerySchema,
+} from "@/lib/validation/connections-query";
+import { newConnectionAction } from "./actions";
+import { ConnectionRowActions } from "./connection-row-actions";
+
+export const metadata: Metadata = { title: "Connections" };
+
+export default async function ConnectionsPage({ searchParams }: PageProps<"/connections">) {
+  const member = await requireMember();
+  const params = await searchParams;
+  const query = dashboardConnectionsQuerySchema.safeParse({
+    q: single(params.q) || undefined,
+    status: single(params.status) || undefined,
+    cursor: single(params.cursor) || undefined,
+  });
+  let page: ConnectionPage = { data: [], nextCursor: null };
+  let problem: string | null = query.success
+    ? null
+    : "Those filters are not valid; showing nothing.";
+  if (query.success) {
+    try {
+      page = await listConnections(member, query.data);
+    } catch (error) {
+      if (!(error instanceof InvalidCursorError)) throw error;
+      problem = "That page link is no longer valid. Go back to the first page.";
+    }
+  }
+  const filters = query.success
+    ? query.data
+    : { q: undefined, status: undefined, cursor: undefined };
+
+  return (
+    <>
+      <div className="flex flex-wrap items-center justify-between gap-4">
+        <h1 className="text-2xl font-semibold">Connections</h1>
+        <form action={newConnectionAction}>
+          <button
+            type="submit"
+            className="rounded-lg bg-brand-600 px-3 py-2 text-sm font-semibold text-white hover:bg-brand-700"
+          >
+            New connection
+          </button>
+        </form>
+      </div>
+
+      <form method="get" className="mt-6 flex flex-wrap items-end gap-3" role="search">
+        <div>
+          <label htmlFor="q" className="block text-xs font-medium">
+            Search
+          </label>
+          <input
+            id="q"
+            name="q"
+            defaultValue={filters.q ?? ""}
+            placeholder="End user or site"
+            className="mt-1 rounded-md border border-slate-300 bg-transparent px-2 py-1.5 text-sm dark:border-slate-700"
+          />
+        </div>
+        <div>
+          <label htmlFor="status" className="block text-xs font-medium">
+            Status
+          </label>
+          <select
+            id="status"
+            name="status"
+            defaultValue={filters.status ?? ""}
+            className="mt-1 rounded-md border border-slate-300 bg-transparent px-2 py-1.5 text-sm dark:border-slate-700"
+          >
+            <option value="">All</option>
+            {CONNECTION_STATUSES.map((status) => (
+              <option key={status} value={status}>
+                {status}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button
+          type="submit"
+          className="rounded-md border border-slate-300 px-3 py-1.5 text-sm dark:border-slate-700"
+        >
+          Filter
+        </button>
+      </form>
+
+      {problem ? (
+        <div className="mt-4">
+          <Alert>{problem}</Alert>
+        </div>
+      ) : null}
+
+      <div className="mt-6 overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+        <table className="w-full text-left text-sm">
+          <thead className="bg-slate-50 text-xs uppercase text-slate-600 dark:bg-slate-800 dark:text-slate-300">
+            <tr>
+              {[
+                "End user",
+                "Site",
+                "Status",
+                "Scopes",
+                "Created",
+                "Last checked",
+                "Last error",
+                "Actions",
+              ].map((heading) => (
+                <th key={heading} scope="col" className="px-3 py-2 font-medium">
+                  {heading}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
+            {page.data.map((connection) => (
+              <tr key={connection.id} data-connection-id={connection.id} className="align-top">
+                <td className="px-3 py-2">
+                  <div className="font-medium">
+                    {connection.end_user.display_name ?? connection.end_user.id}
+                  </div>
+                  {connection.end_user.email ? (
+                    <div className="text-xs text-slate-600 dark:text-slate-400">
+                      {connection.end_user.email}
+                    </div>
+                  ) : null}
+                </td>
+                <td className="px-3 py-2">
+                  <div>{connection.site.name}</div>
+                  <div className="text-xs text-slate-600 dark:text-slate-400">
+                    {connection.site.url}
+                  </div>
+                </td>
+                <td className="px-3 py-2">
+                  <StatusBadge status={connection.status} />
+                </td>
+                <td className="max-w-48 px-3 py-2 font-mono text-xs break-words">
+                  {connection.scopes.join(" ") || "–"}
+                </td>
+                <td className="px-3 py-2 whitespace-nowrap">
+                  {formatDateTime(new Date(connection.created_at))}
+                </td>
+                <td className="px-3 py-2 whitespace-nowrap">
+                  {formatDateTime(
+                    connection.last_checked_at ? new Date(connection.last_checked_at) : null,
+                  )}
+                </td>
+                <td className="max-w-64 px-3 py-2 text-xs">
+                  {connection.last_error?.message ?? "–"}
+                </td>
+                <td className="px-3 py-2">
+                  <ConnectionRowActions
+                    id={connection.id}
+                    revoked={connection.status === "revoked"}
+                    label={`${connection.end_user.email ?? connection.end_user.id} on ${connection.site.name}`}
+                  />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {page.data.length === 0 && !problem ? (
+          <p className="px-3 py-8 text-center text-sm text-slate-600 dark:text-slate-400">
+            {filters.q || filters.status
+              ? "No connections match these filters."
+              : "No connections yet. Send an end user a connect link, or press New connection."}
+          </p>
+        ) : null}
+      </div>
+
+      <nav aria-label="Pages" className="mt-4 flex gap-4 text-sm">
+        {filters.cursor ? (
+          <Link href={pageHref(filters, undefined)} className="underline">
+            First page
+          </Link>
+        ) : null}
+        {page.nextCursor ? (
+          <Link href={pageHref(filters, page.nextCursor)} className="underline">
+            Next page
+          </Link>
+        ) : null}
+      </nav>
+    </>
+  );
+}
+
+function single(value: string | string[] | undefined): string {
+  return Array.isArray(value) ? (value[0] ?? "") : (value ?? "");
+}
+
+function pageHref(filters: { q?: string; status?: string }, cursor: string | undefined): string {
+  const params = new URLSearchParams();
+  if (filters.q) params.set("q", filters.q);
+  if (filters.status) params.set("status", filters.status);
+  if (cursor) params.set("cursor", cursor);
+  const search = params.toString();
+  return search ? `/connections?${search}` : "/connections";
+}

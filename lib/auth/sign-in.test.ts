@@ -1,0 +1,45 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { useTestDatabase } from "../testing/test-db";
+
+let signIn: typeof import("./sign-in").signIn;
+
+beforeAll(async () => {
+  await useTestDatabase();
+  const { createFirstAdmin } = await import("./setup");
+  await createFirstAdmin(
+    { email: "Admin@Example.com", password: "a long password", workspaceName: "W" },
+    null,
+  );
+  ({ signIn } = await import("./sign-in"));
+});
+
+describe("signIn", () => {
+  it("accepts the right password, whatever the e-mail's case", async () => {
+    expect(await signIn(" admin@example.COM ", "a long password", "10.0.0.1")).toMatchObject({
+      ok: true,
+    });
+  });
+
+  it("answers a wrong password and an unknown e-mail with the same words", async () => {
+    const wrong = await signIn("admin@example.com", "nope", "10.0.0.2");
+    const unknown = await signIn("ghost@example.com", "nope", "10.0.0.2");
+    expect(wrong).toEqual({ ok: false, message: expect.any(String) });
+    expect(unknown).toEqual(wrong);
+  });
+
+  it("limits attempts per e-mail, even with the right password, and says when to retry", async () => {
+    for (let i = 0; i < 5; i++) await signIn("admin@example.com", `guess ${i}`, `10.1.0.${i}`);
+    const blocked = await signIn("admin@example.com", "a long password", "10.1.0.99");
+    expect(blocked).toMatchObject({ ok: false, retryAfterSeconds: expect.any(Number) });
+    if (blocked.ok) throw new Error("unreachable");
+    expect(blocked.message).toMatch(
+      /Too many sign-in attempts\. Wait \d+ minutes? and try again\./,
+    );
+  });
+
+  it("limits attempts per IP across e-mails", async () => {
+    for (let i = 0; i < 20; i++) await signIn(`user${i}@example.com`, "x", "10.9.9.9");
+    const blocked = await signIn("someone-new@example.com", "x", "10.9.9.9");
+    expect(blocked).toMatchObject({ ok: false, retryAfterSeconds: expect.any(Number) });
+  });
+});
