@@ -18,6 +18,7 @@ export async function freePort(): Promise<number> {
 
 export type RunningLatch = {
   url: string;
+  databaseFile: string;
   logLines: () => Record<string, unknown>[];
   stop: () => void;
 };
@@ -62,6 +63,7 @@ export async function startLatch(
   }
   return {
     url,
+    databaseFile: `${dir}/latch.db`,
     logLines: () =>
       buffered
         .split("\n")

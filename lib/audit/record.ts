@@ -3,18 +3,9 @@ import type { WorkspaceScope } from "../auth/actor";
 import { getDb } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import { newId } from "../ids";
+import type { AuditAction } from "./actions";
 
-export const AUDIT_ACTIONS = [
-  "connection.created",
-  "connection.tested",
-  "connection.revoked",
-  "api_key.created",
-  "api_key.revoked",
-  "member.signed_in",
-  "workspace.created",
-  "workspace.updated",
-] as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+export { AUDIT_ACTIONS, type AuditAction } from "./actions";
 
 type AuditEntry = {
   action: AuditAction;

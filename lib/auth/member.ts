@@ -1,6 +1,7 @@
 import "server-only";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { cache } from "react";
 import { getDb } from "../db";
 import { clientIp } from "../request-ip";
 import { getSession, isActive } from "../session";
@@ -15,9 +16,10 @@ export type MemberScope = WorkspaceScope & {
 
 /**
  * The signed-in member and the workspace they are working in, checked against the database on
- * every call (a removed membership stops working at once). Sends anyone else to /login.
+ * every request (a removed membership stops working at once; layout and page share one check).
+ * Sends anyone else to /login.
  */
-export async function requireMember(): Promise<MemberScope> {
+export const requireMember = cache(async function requireMember(): Promise<MemberScope> {
   const session = await getSession();
   if (!isActive(session)) redirect("/login");
   const membership = await getDb().membership.findUnique({
@@ -38,4 +40,4 @@ export async function requireMember(): Promise<MemberScope> {
     actor: { type: "member", id: session.userId!, label: membership.user.email },
     ip: clientIp(await headers()),
   };
-}
+});

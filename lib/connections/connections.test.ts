@@ -96,11 +96,9 @@ describe("connections", () => {
       ok: true,
       connection: { status: "failing", last_error: { code: "invalid_credentials" } },
     });
-    const events = await db
-      .getDb()
-      .auditEvent.findMany({
-        where: { workspaceId: scope.workspaceId, action: "connection.tested" },
-      });
+    const events = await db.getDb().auditEvent.findMany({
+      where: { workspaceId: scope.workspaceId, action: "connection.tested" },
+    });
     expect(events.map((event) => JSON.parse(event.details).outcome).sort()).toEqual([
       "failing",
       "healthy",

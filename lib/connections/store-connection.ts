@@ -5,6 +5,7 @@ import { sealSecret } from "../crypto/secrets";
 import { getDb } from "../db";
 import { newId } from "../ids";
 import type { OpenConnectSession } from "./connect-sessions";
+import { connectionSearchText } from "./search-text";
 
 export type VerifiedCredential = {
   clientId: string;
@@ -54,6 +55,13 @@ export async function storeConnection(
       lastCheckedAt: now,
       lastErrorCode: null,
       lastErrorMessage: null,
+      searchText: connectionSearchText({
+        endUserId: session.endUser.id,
+        endUserEmail: session.endUser.email,
+        endUserDisplayName: session.endUser.displayName,
+        siteName: site.name,
+        siteUrl: site.url,
+      }),
     };
 
     const spent = await tx.connectSession.updateMany({

@@ -8,6 +8,7 @@ import { logger } from "../log";
 import { atlassianConfig } from "./atlassian-config";
 import { describeForTenant, siteUnreachableFailure, type Failure } from "./failures";
 import { loadConnectionWithSecret } from "./load-connection";
+import { connectionSearchText } from "./search-text";
 import { toApiConnection, type ApiConnection } from "./to-api";
 
 export type TestResult =
@@ -42,6 +43,7 @@ export async function testConnection(scope: WorkspaceScope, id: string): Promise
       update = {
         siteName: site.name,
         siteUrl: site.url,
+        searchText: connectionSearchText({ ...connection, siteName: site.name, siteUrl: site.url }),
         scopes: scopes.join(" "),
         accessTokenSealed: sealSecret(validated.token.accessToken, {
           ...context,

@@ -45,6 +45,10 @@ export function migrateSqlite(file: string, migrationsDir: string): MigrationRes
   fs.chmodSync(file, 0o600);
   try {
     db.pragma("journal_mode = WAL");
+    // Redefining a table (Prisma's way to alter one on SQLite) drops it; with foreign keys
+    // enforced that would cascade into its children. The pragma is a no-op inside a
+    // transaction, so it is set here, and the keys are checked before committing instead.
+    db.pragma("foreign_keys = OFF");
     const migrations = readMigrations(migrationsDir);
     const run = db.transaction(() => {
       db.exec(MIGRATIONS_TABLE);
@@ -65,6 +69,8 @@ export function migrateSqlite(file: string, migrationsDir: string): MigrationRes
         db.exec(migration.sql);
         record.run(randomUUID(), migration.checksum, Date.now(), migration.name, startedAt);
       }
+      const broken = db.pragma("foreign_key_check") as unknown[];
+      if (broken.length) throw new Error(`Migration left ${broken.length} broken foreign keys`);
       return { applied: pending.map((m) => m.name), alreadyApplied: done.size };
     });
     return run.immediate();

@@ -1,0 +1,14 @@
+/** Every kind of event the audit log records. Plain data, so filters and forms can share it. */
+export const AUDIT_ACTIONS = [
+  "connection.created",
+  "connection.tested",
+  "connection.revoked",
+  "api_key.created",
+  "api_key.revoked",
+  "member.signed_in",
+  "workspace.created",
+  "workspace.updated",
+  "audit.exported",
+] as const;
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
