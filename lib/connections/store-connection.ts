@@ -98,7 +98,7 @@ export async function storeConnection(
         actor: {
           type: "end_user",
           id: session.endUser.id,
-          label: session.endUser.email ?? session.endUser.id,
+          label: endUserLabel(session.endUser),
         },
         ip: null,
       },
@@ -111,4 +111,8 @@ export async function storeConnection(
     );
     return { id, siteName: site.name, siteUrl: site.url, scopes };
   });
+}
+
+function endUserLabel(endUser: OpenConnectSession["endUser"]): string {
+  return endUser.email ? `${endUser.id} (${endUser.email})` : endUser.id;
 }

@@ -1,0 +1,51 @@
+import { submitConnectForm } from "./connect-over-http";
+import { expect, signIn, site, test } from "./fixtures";
+import { seedTenant } from "./seed";
+
+test("the audit log shows who did what, filters, and exports CSV and JSON", async ({
+  page,
+  credential,
+  connectSession,
+}) => {
+  const tenant = await seedTenant("Audited");
+  const cred = await credential({ sites: [site("Audit Site", "audit")] });
+  const session = await connectSession({ apiKey: tenant.apiKey, endUserId: "audited-user" });
+  expect((await submitConnectForm(session.url, { subdomain: "", ...cred })).html).toContain(
+    "Connected",
+  );
+
+  await signIn(page, tenant.email, tenant.password);
+  const row = page.getByRole("row").filter({ hasText: "audited-user" });
+  await row.getByRole("button", { name: /^Test/ }).click();
+  await expect(row.getByRole("status")).toContainText("Healthy");
+
+  await page.getByRole("link", { name: "Audit log" }).click();
+  await expect(page.getByRole("heading", { name: "Audit log" })).toBeVisible();
+  const table = page.getByRole("table");
+  await expect(table).toContainText("connection.created");
+  await expect(table).toContainText("audited-user");
+  await expect(table).toContainText("connection.tested");
+  await expect(table).toContainText(tenant.email);
+  await expect(table).toContainText("member.signed_in");
+
+  await page.getByLabel("Action").selectOption("connection.tested");
+  await page.getByRole("button", { name: "Filter" }).click();
+  await expect(table).toContainText("connection.tested");
+  await expect(table).not.toContainText("connection.created");
+
+  const csv = await page.request.get(
+    (await page.getByRole("link", { name: "Export CSV" }).getAttribute("href")) ?? "",
+  );
+  expect(csv.headers()["content-disposition"]).toMatch(
+    /attachment; filename="latch-audit-.*\.csv"/,
+  );
+  const lines = (await csv.text()).trim().split(/\r?\n/);
+  expect(lines[0]).toContain("action");
+  expect(lines.slice(1).every((line) => line.includes("connection.tested"))).toBe(true);
+
+  const json = await page.request.get("/audit/export?format=json");
+  const events = (await json.json()) as { action: string }[];
+  expect(events.map((event) => event.action)).toEqual(
+    expect.arrayContaining(["connection.created", "connection.tested", "member.signed_in"]),
+  );
+});
