@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import { requireMember } from "@/lib/auth/member";
 import { endSession, switchSessionWorkspace } from "@/lib/session";
-import { listMemberWorkspaces } from "@/lib/workspaces";
+import { listMemberWorkspaces } from "@/lib/workspaces/list-member-workspaces";
 
 export async function signOutAction() {
   await endSession();

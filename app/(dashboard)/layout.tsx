@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { requireMember } from "@/lib/auth/member";
-import { listMemberWorkspaces } from "@/lib/workspaces";
+import { listMemberWorkspaces } from "@/lib/workspaces/list-member-workspaces";
 import { signOutAction, switchWorkspaceAction } from "./actions";
 
 const NAV = [
@@ -34,6 +34,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
                 Workspace
               </label>
               <select
+                key={member.workspaceId}
                 id="workspace-switch"
                 name="workspaceId"
                 defaultValue={member.workspaceId}

@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb } from "./db";
+import { getDb } from "../db";
 
 /** The workspaces a user belongs to, for the switcher. */
 export async function listMemberWorkspaces(userId: string) {

@@ -1,0 +1,147 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import type { z } from "zod";
+import { createApiKey, revokeApiKey } from "@/lib/api-keys/manage-api-keys";
+import { requireMember } from "@/lib/auth/member";
+import { logger } from "@/lib/log";
+import { switchSessionWorkspace } from "@/lib/session";
+import { fieldErrorsOf, textFields } from "@/lib/validation/form-data";
+import {
+  allowedOriginsSchema,
+  createApiKeySchema,
+  createWorkspaceSchema,
+  renameWorkspaceSchema,
+  revokeApiKeySchema,
+} from "@/lib/validation/settings";
+import {
+  createWorkspace,
+  renameWorkspace,
+  setAllowedOrigins,
+} from "@/lib/workspaces/manage-workspace";
+
+/** Before its first submit a form has nothing to report. */
+type Idle = { ok?: undefined; message?: undefined };
+type Failure<F extends string> = {
+  ok: false;
+  message: string;
+  fieldErrors?: Partial<Record<F, string>>;
+  /** Echoed so a page rendered without JavaScript keeps what was typed. */
+  values?: Partial<Record<F, string>>;
+};
+type Result<T extends object, F extends string = never> =
+  Idle | ({ ok: true; message: string } & T) | Failure<F>;
+
+export type WorkspaceNameState = Result<{ name: string }, "workspaceName">;
+export type CreateApiKeyState = Result<{ key: string }, "keyName">;
+export type RevokeApiKeyState = Result<object>;
+export type AllowedOriginsState = Result<{ origins: string[] }, "origins">;
+export type NewWorkspaceState = Result<object, "newWorkspaceName">;
+
+const APOLOGY = "Sorry, something went wrong on our side. Nothing was changed; please try again.";
+const KEY_NOT_FOUND = "This key no longer exists in this workspace.";
+
+export async function renameWorkspaceAction(
+  _previous: WorkspaceNameState,
+  formData: FormData,
+): Promise<WorkspaceNameState> {
+  const member = await requireMember();
+  const values = textFields(formData, ["workspaceName"]);
+  const parsed = renameWorkspaceSchema.safeParse(values);
+  if (!parsed.success) return invalid(parsed.error, values);
+  const name = parsed.data.workspaceName;
+  return orApology(async () => {
+    await renameWorkspace(member, name);
+    revalidatePath("/settings");
+    return { ok: true, message: "Workspace name saved.", name };
+  });
+}
+
+/** The new key travels back in this answer only; it is never stored or logged. */
+export async function createApiKeyAction(
+  _previous: CreateApiKeyState,
+  formData: FormData,
+): Promise<CreateApiKeyState> {
+  const member = await requireMember();
+  const values = textFields(formData, ["keyName"]);
+  const parsed = createApiKeySchema.safeParse(values);
+  if (!parsed.success) return invalid(parsed.error, values);
+  return orApology(async () => {
+    const { key, apiKey } = await createApiKey(member, parsed.data.keyName);
+    revalidatePath("/settings");
+    return { ok: true, message: `Created ${apiKey.name}.`, key };
+  });
+}
+
+export async function revokeApiKeyAction(
+  _previous: RevokeApiKeyState,
+  formData: FormData,
+): Promise<RevokeApiKeyState> {
+  const member = await requireMember();
+  const parsed = revokeApiKeySchema.safeParse(textFields(formData, ["id"]));
+  if (!parsed.success) return { ok: false, message: KEY_NOT_FOUND };
+  return orApology(async () => {
+    const key = await revokeApiKey(member, parsed.data.id);
+    revalidatePath("/settings");
+    if (!key) return { ok: false, message: KEY_NOT_FOUND };
+    return { ok: true, message: `Revoked ${key.name}. Requests using it are refused from now on.` };
+  });
+}
+
+export async function saveAllowedOriginsAction(
+  _previous: AllowedOriginsState,
+  formData: FormData,
+): Promise<AllowedOriginsState> {
+  const member = await requireMember();
+  const values = textFields(formData, ["origins"]);
+  const parsed = allowedOriginsSchema.safeParse(values);
+  if (!parsed.success) return invalid(parsed.error, values);
+  return orApology(async () => {
+    const origins = await setAllowedOrigins(member, parsed.data.origins);
+    revalidatePath("/settings");
+    const count = origins.length;
+    const message = count
+      ? `Saved. ${count} ${count === 1 ? "origin" : "origins"} may embed the connect form.`
+      : "Saved. No site may embed the connect form.";
+    return { ok: true, message, origins };
+  });
+}
+
+/** Creates the workspace, then continues in it: the member is its admin. */
+export async function createWorkspaceAction(
+  _previous: NewWorkspaceState,
+  formData: FormData,
+): Promise<NewWorkspaceState> {
+  const member = await requireMember();
+  const values = textFields(formData, ["newWorkspaceName"]);
+  const parsed = createWorkspaceSchema.safeParse(values);
+  if (!parsed.success) return invalid(parsed.error, values);
+  const created = await orApology(async () => ({
+    ok: true as const,
+    id: await createWorkspace(member.userId, parsed.data.newWorkspaceName, member.ip),
+  }));
+  if (!created.ok) return created;
+  await switchSessionWorkspace(created.id);
+  // Outside orApology: redirect() works by throwing, and must not be mistaken for a crash.
+  redirect("/connections");
+}
+
+function invalid<F extends string>(error: z.ZodError, values: Record<F, string>): Failure<F> {
+  return {
+    ok: false,
+    message: "Check the highlighted field.",
+    fieldErrors: fieldErrorsOf<F>(error),
+    values,
+  };
+}
+
+/** Runs a change; a crash is logged and the member sees an apology, never the error's words. */
+async function orApology<T>(work: () => Promise<T>): Promise<T | Failure<never>> {
+  try {
+    return await work();
+  } catch (error) {
+    logger.error({ err: error }, "settings change failed");
+    return { ok: false, message: APOLOGY };
+  }
+}

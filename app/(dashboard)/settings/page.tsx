@@ -1,0 +1,96 @@
+import type { Metadata } from "next";
+import { Card } from "@/components/ui/card";
+import { listApiKeys } from "@/lib/api-keys/manage-api-keys";
+import { requireMember } from "@/lib/auth/member";
+import { formatDateTime } from "@/lib/format-date";
+import { getWorkspaceSettings } from "@/lib/workspaces/manage-workspace";
+import { ApiKeysSection, type ApiKeyRow } from "./api-keys-section";
+import { NewWorkspaceForm } from "./new-workspace-form";
+import { OriginsForm } from "./origins-form";
+import { WorkspaceForm } from "./workspace-form";
+
+export const metadata: Metadata = { title: "Settings" };
+
+export default async function SettingsPage({ searchParams }: PageProps<"/settings">) {
+  const member = await requireMember();
+  const [settings, keys, params] = await Promise.all([
+    getWorkspaceSettings(member),
+    listApiKeys(member),
+    searchParams,
+  ]);
+  const rows: ApiKeyRow[] = keys.map((key) => ({
+    id: key.id,
+    name: key.name,
+    prefix: key.prefix,
+    created: formatDateTime(key.createdAt),
+    lastUsed: formatDateTime(key.lastUsedAt),
+    revoked: key.revokedAt !== null,
+  }));
+
+  return (
+    <>
+      <h1 className="text-2xl font-semibold">Settings</h1>
+      <div className="mt-6 space-y-6">
+        <Section id="workspace" title="Workspace">
+          <WorkspaceForm name={settings.name} />
+        </Section>
+        <Section
+          id="api-keys"
+          title="API keys"
+          description={
+            <>
+              Your backend sends a key as{" "}
+              <code className="font-mono text-xs">Authorization: Bearer &lt;key&gt;</code> to create
+              connect sessions and fetch access tokens. A key sees only this workspace.
+            </>
+          }
+        >
+          <ApiKeysSection
+            keys={rows}
+            askToRevoke={typeof params.revoke === "string" ? params.revoke : null}
+          />
+        </Section>
+        <Section
+          id="allowed-origins"
+          title="Allowed embedding origins"
+          description="Sites that may show the connect form in an iframe and receive its messages. A connect session created with allowed_origins uses its own list instead."
+        >
+          <OriginsForm origins={settings.allowedOrigins} />
+        </Section>
+        <Section
+          id="new-workspace"
+          title="New workspace"
+          description="A separate tenant, for another product or environment."
+        >
+          <NewWorkspaceForm />
+        </Section>
+      </div>
+    </>
+  );
+}
+
+function Section({
+  id,
+  title,
+  description,
+  children,
+}: {
+  id: string;
+  title: string;
+  description?: React.ReactNode;
+  children: React.ReactNode;
+}) {
+  return (
+    <section id={id} aria-labelledby={`${id}-heading`} className="scroll-mt-6">
+      <Card>
+        <h2 id={`${id}-heading`} className="text-lg font-semibold">
+          {title}
+        </h2>
+        {description ? (
+          <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">{description}</p>
+        ) : null}
+        <div className="mt-5">{children}</div>
+      </Card>
+    </section>
+  );
+}

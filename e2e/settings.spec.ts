@@ -1,0 +1,72 @@
+import { E2E } from "./env";
+import { expect, signIn, test } from "./fixtures";
+import { seedTenant } from "./seed";
+
+test("settings: an API key is shown once, works, and stops working when revoked", async ({
+  page,
+  request,
+}) => {
+  const tenant = await seedTenant("Keys");
+  await signIn(page, tenant.email, tenant.password);
+  await page.getByRole("link", { name: "Settings" }).click();
+
+  await page.getByLabel("Key name").fill("Production backend");
+  await page.getByRole("button", { name: "Create API key" }).click();
+  const key = await page.getByLabel("New API key").inputValue();
+  expect(key).toMatch(/^latch_sk_[A-Za-z0-9_-]{32,}$/);
+
+  const asKey = { authorization: `Bearer ${key}` };
+  expect((await request.get(`${E2E.appUrl}/api/v1/connections`, { headers: asKey })).status()).toBe(
+    200,
+  );
+
+  // Shown once: a fresh visit lists the key by its prefix only.
+  await page.goto("/settings");
+  await expect(page.getByLabel("New API key")).toHaveCount(0);
+  const row = page.getByRole("row").filter({ hasText: "Production backend" });
+  await expect(row).toContainText(key.slice(0, 13));
+  await expect(page.getByText(key)).toHaveCount(0);
+
+  await row.getByRole("button", { name: "Revoke" }).click();
+  await row.getByRole("button", { name: "Confirm revoke" }).click();
+  await expect(row).toContainText("Revoked");
+  expect((await request.get(`${E2E.appUrl}/api/v1/connections`, { headers: asKey })).status()).toBe(
+    401,
+  );
+});
+
+test("settings: allowed origins are validated, a second workspace can be created and switched to", async ({
+  page,
+}) => {
+  const tenant = await seedTenant("Origins");
+  await signIn(page, tenant.email, tenant.password);
+  await page.goto("/settings");
+
+  await page.getByLabel("Allowed origins").fill("https://app.example.com\nnot an origin");
+  await page.getByRole("button", { name: "Save origins" }).click();
+  await expect(page.getByLabel("Allowed origins")).toHaveAccessibleDescription(/Line 2/);
+  await page
+    .getByLabel("Allowed origins")
+    .fill("https://APP.example.com:443/\nhttp://127.0.0.2:3000");
+  await page.getByRole("button", { name: "Save origins" }).click();
+  await page.reload();
+  await expect(page.getByLabel("Allowed origins")).toHaveValue(
+    "https://app.example.com\nhttp://127.0.0.2:3000",
+  );
+
+  await page.getByLabel("New workspace name").fill("Second workspace");
+  await page.getByRole("button", { name: "Create workspace" }).click();
+  await expect(page).toHaveURL(/\/connections/);
+  await expect(page.getByLabel("Workspace", { exact: true })).toHaveValue(/ws_/);
+  await expect(page.getByLabel("Workspace", { exact: true }).locator("option:checked")).toHaveText(
+    "Second workspace",
+  );
+  await expect(page.getByText("No connections yet")).toBeVisible();
+
+  await page.getByLabel("Workspace", { exact: true }).selectOption({ label: "Origins" });
+  const switched = page.waitForResponse((response) => response.request().method() === "POST");
+  await page.getByRole("button", { name: "Switch" }).click();
+  await switched;
+  await page.goto("/settings");
+  await expect(page.getByLabel("Workspace name", { exact: true })).toHaveValue("Origins");
+});

@@ -1,0 +1,60 @@
+import { z } from "zod";
+import { originSchema } from "./connect-session";
+
+/** The most embedding origins a workspace may list; a Content-Security-Policy header carries them. */
+export const MAX_ALLOWED_ORIGINS = 20;
+// Enough for 20 long origins with blank lines between; anything bigger is not an origin list.
+const MAX_ORIGINS_TEXT = 50_000;
+// Past this many bad lines a longer message helps nobody.
+const MAX_LINE_ERRORS = 3;
+
+export const workspaceNameSchema = z
+  .string()
+  .trim()
+  .min(1, "Enter a name for the workspace.")
+  .max(100, "Use at most 100 characters.");
+
+export const apiKeyNameSchema = z
+  .string()
+  .trim()
+  .min(1, "Name the key after what uses it, like Production backend.")
+  .max(100, "Use at most 100 characters.");
+
+/**
+ * The allowed origins textarea: one origin per line, blank lines ignored. Answers the origins
+ * normalised and without duplicates; an error names the line it concerns.
+ */
+export const allowedOriginsTextSchema = z
+  .string()
+  .max(MAX_ORIGINS_TEXT, "That is too long for a list of origins.")
+  .transform((text, ctx) => {
+    const origins = new Set<string>();
+    const problems: string[] = [];
+    text.split(/\r\n|\r|\n/).forEach((raw, index) => {
+      const line = raw.trim();
+      if (!line) return;
+      const parsed = originSchema.safeParse(line);
+      if (parsed.success) origins.add(parsed.data);
+      else
+        problems.push(`Line ${index + 1}: ${parsed.error.issues[0]?.message ?? "is not valid"}.`);
+    });
+    const messages = problems.slice(0, MAX_LINE_ERRORS);
+    const more = problems.length - messages.length;
+    if (more > 0) messages.push(`${more} more line${more === 1 ? "" : "s"} to fix.`);
+    if (origins.size > MAX_ALLOWED_ORIGINS) {
+      messages.push(`List at most ${MAX_ALLOWED_ORIGINS} origins; this has ${origins.size}.`);
+    }
+    // One issue for the whole field: forms show one message per field, and it should name every line.
+    if (messages.length) {
+      ctx.addIssue({ code: "custom", message: messages.join(" ") });
+      return z.NEVER;
+    }
+    return [...origins];
+  });
+
+// One schema per form; field names are unique on the settings page, since they become input ids.
+export const renameWorkspaceSchema = z.object({ workspaceName: workspaceNameSchema });
+export const createApiKeySchema = z.object({ keyName: apiKeyNameSchema });
+export const revokeApiKeySchema = z.object({ id: z.string().trim().min(1).max(100) });
+export const allowedOriginsSchema = z.object({ origins: allowedOriginsTextSchema });
+export const createWorkspaceSchema = z.object({ newWorkspaceName: workspaceNameSchema });

@@ -1,0 +1,149 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { createTestWorkspace, useTestDatabase } from "../testing/test-db";
+
+let db: Awaited<ReturnType<typeof useTestDatabase>>["getDb"];
+let workspaces: typeof import("./manage-workspace");
+let newId: typeof import("../ids").newId;
+
+beforeAll(async () => {
+  db = (await useTestDatabase()).getDb;
+  workspaces = await import("./manage-workspace");
+  ({ newId } = await import("../ids"));
+});
+
+/** The workspace's audit events, in no particular order (ids are random, clocks coarse). */
+async function events(workspaceId: string) {
+  const rows = await db().auditEvent.findMany({ where: { workspaceId } });
+  return rows.map((row) => ({
+    action: row.action,
+    actorId: row.actorId,
+    details: JSON.parse(row.details) as Record<string, unknown>,
+  }));
+}
+
+describe("getWorkspaceSettings", () => {
+  it("answers the name and the origins as an array", async () => {
+    const { scope } = await createTestWorkspace("Acme");
+    expect(await workspaces.getWorkspaceSettings(scope)).toEqual({
+      name: "Acme",
+      allowedOrigins: [],
+    });
+  });
+
+  it("reads a malformed stored list as no origins", async () => {
+    const { scope } = await createTestWorkspace();
+    await db().workspace.update({
+      where: { id: scope.workspaceId },
+      data: { allowedOrigins: "not json" },
+    });
+    expect((await workspaces.getWorkspaceSettings(scope)).allowedOrigins).toEqual([]);
+  });
+});
+
+describe("renameWorkspace", () => {
+  it("renames only the scope's workspace and records what changed", async () => {
+    const { scope } = await createTestWorkspace("Old name");
+    const { scope: other } = await createTestWorkspace("Bystander");
+    await workspaces.renameWorkspace(scope, "New name");
+
+    expect((await workspaces.getWorkspaceSettings(scope)).name).toBe("New name");
+    expect((await workspaces.getWorkspaceSettings(other)).name).toBe("Bystander");
+    expect(await events(scope.workspaceId)).toEqual([
+      {
+        action: "workspace.updated",
+        actorId: "usr_test",
+        details: { changed: "name", from: "Old name", to: "New name" },
+      },
+    ]);
+  });
+
+  it("records nothing when the name stays the same", async () => {
+    const { scope } = await createTestWorkspace("Same");
+    await workspaces.renameWorkspace(scope, "Same");
+    expect(await events(scope.workspaceId)).toEqual([]);
+  });
+});
+
+describe("setAllowedOrigins", () => {
+  it("stores the list as JSON and records what was added and removed", async () => {
+    const { scope } = await createTestWorkspace();
+    await workspaces.setAllowedOrigins(scope, ["https://a.example", "https://b.example"]);
+    const stored = await workspaces.setAllowedOrigins(scope, [
+      "https://b.example",
+      "https://c.example",
+    ]);
+
+    expect(stored).toEqual(["https://b.example", "https://c.example"]);
+    const row = await db().workspace.findUniqueOrThrow({ where: { id: scope.workspaceId } });
+    expect(JSON.parse(row.allowedOrigins)).toEqual(stored);
+    expect((await workspaces.getWorkspaceSettings(scope)).allowedOrigins).toEqual(stored);
+    const details = (await events(scope.workspaceId)).map((event) => event.details);
+    expect(details).toHaveLength(2);
+    expect(details).toEqual(
+      expect.arrayContaining([
+        {
+          changed: "allowed_origins",
+          added: "https://a.example https://b.example",
+          removed: "",
+          count: 2,
+        },
+        {
+          changed: "allowed_origins",
+          added: "https://c.example",
+          removed: "https://a.example",
+          count: 2,
+        },
+      ]),
+    );
+  });
+
+  it("can empty the list, and records nothing when it does not change", async () => {
+    const { scope } = await createTestWorkspace();
+    await workspaces.setAllowedOrigins(scope, ["https://a.example"]);
+    await workspaces.setAllowedOrigins(scope, ["https://a.example"]);
+    expect(await workspaces.setAllowedOrigins(scope, [])).toEqual([]);
+    const removed = (await events(scope.workspaceId)).map((event) => event.details.removed);
+    expect(removed.sort()).toEqual(["", "https://a.example"]);
+  });
+
+  it("refuses anything that is not an origin, whoever calls", async () => {
+    const { scope } = await createTestWorkspace();
+    await expect(
+      workspaces.setAllowedOrigins(scope, ["https://a.example; script-src *"]),
+    ).rejects.toThrow();
+    const tooMany = Array.from({ length: 21 }, (_, i) => `https://s${i}.example`);
+    await expect(workspaces.setAllowedOrigins(scope, tooMany)).rejects.toThrow();
+    expect((await workspaces.getWorkspaceSettings(scope)).allowedOrigins).toEqual([]);
+  });
+});
+
+describe("createWorkspace", () => {
+  it("creates a workspace with the user as its admin and records it", async () => {
+    const user = await db().user.create({
+      data: { id: newId("usr"), email: `owner-${newId("usr")}@example.com`, passwordHash: "x" },
+    });
+    const id = await workspaces.createWorkspace(user.id, "Second product", "10.0.0.1");
+
+    const membership = await db().membership.findUniqueOrThrow({
+      where: { userId_workspaceId: { userId: user.id, workspaceId: id } },
+      include: { workspace: true },
+    });
+    expect(membership.role).toBe("admin");
+    expect(membership.workspace).toMatchObject({ name: "Second product", allowedOrigins: "[]" });
+    const [event] = await db().auditEvent.findMany({ where: { workspaceId: id } });
+    expect(event).toMatchObject({
+      action: "workspace.created",
+      actorType: "member",
+      actorId: user.id,
+      actorLabel: user.email,
+      targetId: id,
+      ip: "10.0.0.1",
+    });
+  });
+
+  it("creates nothing for a user that does not exist", async () => {
+    const before = await db().workspace.count();
+    await expect(workspaces.createWorkspace("usr_missing", "Ghost", null)).rejects.toThrow();
+    expect(await db().workspace.count()).toBe(before);
+  });
+});

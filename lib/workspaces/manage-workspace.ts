@@ -1,0 +1,129 @@
+import "server-only";
+import { z } from "zod";
+import { recordAudit } from "../audit/record";
+import type { WorkspaceScope } from "../auth/actor";
+import { getDb } from "../db";
+import { newId } from "../ids";
+import { originSchema } from "../validation/connect-session";
+import { MAX_ALLOWED_ORIGINS } from "../validation/settings";
+
+export type WorkspaceSettings = { name: string; allowedOrigins: string[] };
+
+// The list ends up in a Content-Security-Policy header, so it is checked here too, whoever calls.
+const originListSchema = z.array(originSchema).max(MAX_ALLOWED_ORIGINS);
+
+// A Workspace row is the scope itself: it is found by the scope's id, never by one from a form.
+const own = (scope: WorkspaceScope) => ({ id: scope.workspaceId });
+
+export async function getWorkspaceSettings(scope: WorkspaceScope): Promise<WorkspaceSettings> {
+  const workspace = await getDb().workspace.findUniqueOrThrow({
+    where: own(scope),
+    select: { name: true, allowedOrigins: true },
+  });
+  return { name: workspace.name, allowedOrigins: parseOrigins(workspace.allowedOrigins) };
+}
+
+export async function renameWorkspace(scope: WorkspaceScope, name: string): Promise<void> {
+  await getDb().$transaction(async (tx) => {
+    const before = await tx.workspace.findUniqueOrThrow({
+      where: own(scope),
+      select: { name: true },
+    });
+    if (before.name === name) return;
+    await tx.workspace.update({ where: own(scope), data: { name } });
+    await recordAudit(
+      scope,
+      {
+        action: "workspace.updated",
+        target: { type: "workspace", id: scope.workspaceId },
+        details: { changed: "name", from: before.name, to: name },
+      },
+      tx,
+    );
+  });
+}
+
+/** Replaces the origins that may embed the connect form; answers the list as stored. */
+export async function setAllowedOrigins(
+  scope: WorkspaceScope,
+  origins: string[],
+): Promise<string[]> {
+  const wanted = [...new Set(originListSchema.parse(origins))];
+  return getDb().$transaction(async (tx) => {
+    const before = await tx.workspace.findUniqueOrThrow({
+      where: own(scope),
+      select: { allowedOrigins: true },
+    });
+    const previous = parseOrigins(before.allowedOrigins);
+    const added = wanted.filter((origin) => !previous.includes(origin));
+    const removed = previous.filter((origin) => !wanted.includes(origin));
+    // The same origins in another order change nothing a browser would notice.
+    if (!added.length && !removed.length) return previous;
+    await tx.workspace.update({
+      where: own(scope),
+      data: { allowedOrigins: JSON.stringify(wanted) },
+    });
+    await recordAudit(
+      scope,
+      {
+        action: "workspace.updated",
+        target: { type: "workspace", id: scope.workspaceId },
+        details: {
+          changed: "allowed_origins",
+          added: added.join(" "),
+          removed: removed.join(" "),
+          count: wanted.length,
+        },
+      },
+      tx,
+    );
+    return wanted;
+  });
+}
+
+/** A new workspace with the user as its admin; answers its id. */
+export async function createWorkspace(
+  userId: string,
+  name: string,
+  ip: string | null,
+): Promise<string> {
+  return getDb().$transaction(async (tx) => {
+    const user = await tx.user.findUniqueOrThrow({
+      where: { id: userId },
+      select: { email: true },
+    });
+    const workspace = await tx.workspace.create({
+      data: {
+        id: newId("ws"),
+        name,
+        memberships: { create: { userId, role: "admin" } },
+      },
+      select: { id: true },
+    });
+    const scope: WorkspaceScope = {
+      workspaceId: workspace.id,
+      actor: { type: "member", id: userId, label: user.email },
+      ip,
+    };
+    await recordAudit(
+      scope,
+      {
+        action: "workspace.created",
+        target: { type: "workspace", id: workspace.id },
+        details: { name },
+      },
+      tx,
+    );
+    return workspace.id;
+  });
+}
+
+/** The stored JSON array; anything else (a hand-edited row) reads as no origins rather than a crash. */
+function parseOrigins(json: string): string[] {
+  try {
+    const value: unknown = JSON.parse(json);
+    return Array.isArray(value) ? value.filter((item) => typeof item === "string") : [];
+  } catch {
+    return [];
+  }
+}
