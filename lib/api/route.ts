@@ -20,7 +20,7 @@ const MAX_BODY_BYTES = 64 * 1024;
  * without its details.
  */
 export function apiRoute<P = Record<string, never>>(handler: Handler<P>) {
-  return async (request: Request, routeContext?: { params: Promise<P> }): Promise<Response> => {
+  return async (request: Request, routeContext: { params: Promise<P> }): Promise<Response> => {
     const started = performance.now();
     const requestId = randomUUID();
     const url = new URL(request.url);
@@ -38,7 +38,7 @@ export function apiRoute<P = Record<string, never>>(handler: Handler<P>) {
         );
       } else {
         workspaceId = auth.workspaceId;
-        const params = ((await routeContext?.params) ?? {}) as P;
+        const params = await routeContext.params;
         const scope: ApiContext = {
           workspaceId: auth.workspaceId,
           actor: { type: "api_key", id: auth.keyId, label: `${auth.prefix}…` },

@@ -29,7 +29,7 @@ export const createConnectSessionSchema = z.object({
     email: z.email("must be an e-mail address").max(320).optional(),
     display_name: z.string().trim().max(255).optional(),
   }),
-  subdomain: subdomainSchema.optional(),
+  subdomain: z.optional(subdomainSchema),
   allowed_origins: z.array(originSchema).max(20).optional(),
 });
 

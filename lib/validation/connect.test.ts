@@ -1,14 +1,17 @@
 import { describe, expect, it } from "vitest";
-import type { z } from "zod";
 import { connectFormSchema, siteChoiceSchema } from "./connect";
 import { createConnectSessionSchema } from "./connect-session";
 
 /** The messages a failed parse carries, keyed by the dotted path of the field they belong to. */
-function problems(result: z.ZodSafeParseResult<unknown>): Record<string, string[]> {
+type ParseResult =
+  | { success: true }
+  | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
+
+function problems(result: ParseResult): Record<string, string[]> {
   if (result.success) throw new Error("expected the input to be refused");
   const byPath: Record<string, string[]> = {};
   for (const issue of result.error.issues) {
-    (byPath[issue.path.join(".")] ??= []).push(issue.message);
+    (byPath[issue.path.map(String).join(".")] ??= []).push(issue.message);
   }
   return byPath;
 }
