@@ -24,7 +24,10 @@ export const connectFormSchema = z.object({
     .string()
     .check(
       z.trim(),
-      z.minLength(1, "Enter the Client ID from the credential you created in Atlassian Administration."),
+      z.minLength(
+        1,
+        "Enter the Client ID from the credential you created in Atlassian Administration.",
+      ),
       z.maxLength(256, "That is too long for a Client ID: check you copied only the Client ID."),
     ),
   clientSecret: z
