@@ -122,6 +122,37 @@ describe("migrateSqlite", () => {
     }
   });
 
+  it("keeps every row when a later migration redefines a parent table", () => {
+    // Prisma alters a SQLite table by copying it and dropping the old one; with foreign keys
+    // enforced, dropping Workspace would cascade into everything that belongs to it.
+    const migrations = path.join(dir, "migrations");
+    fs.mkdirSync(migrations);
+    fs.cpSync(
+      path.join(MIGRATIONS_DIR, MIGRATION_NAMES[0]!),
+      path.join(migrations, MIGRATION_NAMES[0]!),
+      {
+        recursive: true,
+      },
+    );
+    migrateSqlite(file, migrations);
+    const db = new Database(file);
+    db.prepare(
+      `INSERT INTO Workspace (id, name, updatedAt) VALUES ('ws_1', 'Kept', '2026-01-01')`,
+    ).run();
+    db.prepare(
+      `INSERT INTO Connection (id, workspaceId, endUserId, clientId, siteCloudId, siteName, siteUrl, updatedAt)
+       VALUES ('conn_1', 'ws_1', 'u1', 'c1', 'cloud', 'Site', 'https://s.atlassian.net', '2026-01-01')`,
+    ).run();
+    db.close();
+
+    fs.cpSync(MIGRATIONS_DIR, migrations, { recursive: true });
+    migrateSqlite(file, migrations);
+    expect(query(`SELECT id FROM Workspace`)).toEqual([{ id: "ws_1" }]);
+    expect(query(`SELECT id, searchText FROM Connection`)).toEqual([
+      { id: "conn_1", searchText: "u1   site https://s.atlassian.net" },
+    ]);
+  });
+
   it("applies only the migrations added since the last run", () => {
     const migrations = path.join(dir, "migrations");
     fs.cpSync(MIGRATIONS_DIR, migrations, { recursive: true });
