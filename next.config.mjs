@@ -10,10 +10,18 @@ const nextConfig = {
         headers: [{ key: "X-Content-Type-Options", value: "nosniff" }],
       },
       {
+        // Only the connect pages may be framed, by their session's allowed origins (proxy.ts).
+        source: "/((?!connect$|connect/embed$).*)",
+        headers: [
+          { key: "Content-Security-Policy", value: "frame-ancestors 'none'" },
+          { key: "X-Frame-Options", value: "DENY" },
+        ],
+      },
+      {
         // The connect page's URL carries a session token: no other origin may see it in Referer.
         // Not "no-referrer": browsers then send `Origin: null` with the form's no-JS POST, which
         // Next's CSRF check rightly refuses; "same-origin" keeps the token from everyone else alike.
-        source: "/connect",
+        source: "/connect/:path*",
         headers: [{ key: "Referrer-Policy", value: "same-origin" }],
       },
     ];

@@ -46,6 +46,16 @@ export default defineConfig({
     },
   ],
   webServer: [
+    ...[E2E.hostUrl, E2E.foreignHostUrl].map((url) => ({
+      command: "npx tsx e2e/host/serve.ts",
+      url: `${url}/health`,
+      env: {
+        HOST_BIND: new URL(url).hostname,
+        HOST_PORT: String(E2E.hostPort),
+        LATCH_URL: E2E.appUrl,
+      },
+      reuseExistingServer: !process.env.CI,
+    })),
     {
       command: "npx tsx e2e/fake-atlassian/main.ts",
       url: `${E2E.fakeUrl}/__fake/health`,

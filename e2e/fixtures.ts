@@ -12,6 +12,7 @@ type Fixtures = {
   /** Mints a connect session through the tenant API, as a tenant backend would. */
   connectSession: (options?: {
     apiKey?: string;
+    allowedOrigins?: string[];
     subdomain?: string;
     endUserId?: string;
   }) => Promise<{ url: string; token: string; endUserId: string }>;
@@ -64,6 +65,7 @@ export const test = base.extend<Fixtures>({
         data: {
           end_user: { id: endUserId, email: "jo@example.com" },
           subdomain: options.subdomain,
+          allowed_origins: options.allowedOrigins,
         },
       });
       expect(response.status()).toBe(201);

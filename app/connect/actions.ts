@@ -30,7 +30,7 @@ export async function submitConnect(
   try {
     return toState(await connectCredential(sessionToken, parsed.data), values);
   } catch {
-    return { status: "editing", message: APOLOGY, values };
+    return { status: "editing", code: "internal_error", message: APOLOGY, values };
   }
 }
 
@@ -44,7 +44,7 @@ async function chooseSite(sessionToken: string, formData: FormData): Promise<Con
     }
     return state;
   } catch {
-    return { status: "editing", message: APOLOGY };
+    return { status: "editing", code: "internal_error", message: APOLOGY };
   }
 }
 
@@ -54,20 +54,16 @@ function toState(
 ): ConnectFormState {
   switch (outcome.kind) {
     case "connected":
-      return {
-        status: "connected",
-        site: { name: outcome.connection.siteName, url: outcome.connection.siteUrl },
-        scopes: outcome.connection.scopes,
-      };
+      return { status: "connected", connection: outcome.connection };
     case "choose_site":
       return { status: "choose_site", sites: outcome.sites };
     case "session_ended":
       return { status: "session_ended", reason: outcome.reason };
     case "failed": {
-      const { field, message } = outcome.failure;
+      const { field, message, code } = outcome.failure;
       return field
-        ? { status: "editing", fieldErrors: { [field]: message }, values }
-        : { status: "editing", message, values };
+        ? { status: "editing", code, fieldErrors: { [field]: message }, values }
+        : { status: "editing", code, message, values };
     }
   }
 }

@@ -1,48 +1,109 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useEffect } from "react";
+import { CloseConfirm } from "@/components/connect/close-confirm";
 import { Connected } from "@/components/connect/connected";
 import { SessionEnded } from "@/components/connect/session-ended";
 import { SitePicker } from "@/components/connect/site-picker";
 import { submitConnect } from "./actions";
 import { CredentialFields } from "./credential-fields";
-import { initialConnectState } from "./form-state";
+import { initialConnectState, type ConnectFormState } from "./form-state";
+import { useEmbedBridge, type EmbedContext } from "./use-embed-bridge";
 
 /**
  * The connect form. It is a real <form> posting to a server action, so it works before the
- * scripts load and without them; once hydrated, react-hook-form adds instant field errors.
+ * scripts load and without them. Standalone, the session token comes from the link; embedded,
+ * it arrives from the host page by postMessage, and outcomes are posted back.
  */
 export function ConnectForm({
   sessionToken,
   subdomain,
+  embed,
 }: {
-  sessionToken: string;
+  sessionToken: string | null;
   subdomain: string | null;
+  embed: EmbedContext | null;
 }) {
   const [state, formAction, pending] = useActionState(submitConnect, initialConnectState);
+  const bridge = useEmbedBridge(embed);
+  const token = sessionToken ?? bridge.token;
+  const { post, markClean } = bridge;
 
-  if (state.status === "connected") return <Connected site={state.site} scopes={state.scopes} />;
-  if (state.status === "session_ended") return <SessionEnded reason={state.reason} />;
-  if (state.status === "choose_site") {
+  useEffect(() => {
+    const message = outcomeMessage(state);
+    if (message) post(message);
+    if (state.status === "connected") markClean();
+  }, [state, post, markClean]);
+
+  const content = (() => {
+    if (state.status === "connected") {
+      return <Connected site={state.connection.site} scopes={state.connection.scopes} />;
+    }
+    if (state.status === "session_ended") return <SessionEnded reason={state.reason} />;
+    if (state.status === "choose_site") {
+      return (
+        <form action={formAction} noValidate>
+          <input type="hidden" name="session_token" value={token ?? ""} />
+          <SitePicker
+            sites={state.sites}
+            error={state.fieldErrors?.site}
+            message={state.message}
+            pending={pending}
+          />
+        </form>
+      );
+    }
     return (
-      <form action={formAction} noValidate>
-        <input type="hidden" name="session_token" value={sessionToken} />
-        <SitePicker
-          sites={state.sites}
-          error={state.fieldErrors?.site}
-          message={state.message}
-          pending={pending}
-        />
-      </form>
+      <CredentialFields
+        state={state}
+        formAction={formAction}
+        pending={pending || !token}
+        sessionToken={token ?? ""}
+        defaultSubdomain={subdomain ?? ""}
+      />
     );
-  }
+  })();
+
   return (
-    <CredentialFields
-      state={state}
-      formAction={formAction}
-      pending={pending}
-      sessionToken={sessionToken}
-      defaultSubdomain={subdomain ?? ""}
-    />
+    <>
+      {bridge.confirmingClose ? (
+        <CloseConfirm onLeave={bridge.confirmClose} onStay={bridge.cancelClose} />
+      ) : null}
+      {content}
+    </>
   );
+}
+
+function outcomeMessage(state: ConnectFormState) {
+  switch (state.status) {
+    case "connected":
+      return { source: "latch", type: "connected", connection: state.connection } as const;
+    case "session_ended":
+      return sessionEndedMessage(state.reason);
+    case "editing":
+      if (!state.code) return null;
+      return {
+        source: "latch",
+        type: "error",
+        error: {
+          code: state.code,
+          message: state.message ?? Object.values(state.fieldErrors ?? {})[0] ?? "",
+        },
+      } as const;
+    default:
+      return null;
+  }
+}
+
+export function sessionEndedMessage(reason: "expired" | "invalid" | "spent") {
+  const messages = {
+    expired: "The connect session has expired. Create a new one.",
+    invalid: "The connect session is not valid.",
+    spent: "The connect session has already been used to connect.",
+  };
+  return {
+    source: "latch",
+    type: "error",
+    error: { code: `session_${reason}`, message: messages[reason] },
+  } as const;
 }

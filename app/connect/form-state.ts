@@ -1,4 +1,5 @@
 import type { SiteOption } from "@/lib/connections/connect";
+import type { ApiConnection } from "@/lib/connections/to-api";
 import type { ConnectField } from "@/lib/validation/connect";
 
 export type FieldErrors = Partial<Record<ConnectField, string>>;
@@ -7,13 +8,16 @@ export type FieldErrors = Partial<Record<ConnectField, string>>;
 export type ConnectFormState =
   | {
       status: "editing";
+      /** The failure's code, when the server refused the credential (posted to an embedding page). */
+      code?: string;
       message?: string;
       fieldErrors?: FieldErrors;
       /** Echoed so a no-JS re-render keeps what was typed. Never the secret. */
       values?: { subdomain: string; clientId: string };
     }
   | { status: "choose_site"; sites: SiteOption[]; message?: string; fieldErrors?: FieldErrors }
-  | { status: "connected"; site: { name: string; url: string }; scopes: string[] }
+  /** The public Connection (no secret): shown, and posted to the embedding page. */
+  | { status: "connected"; connection: ApiConnection }
   | { status: "session_ended"; reason: "expired" | "invalid" | "spent" };
 
 export const initialConnectState: ConnectFormState = { status: "editing" };

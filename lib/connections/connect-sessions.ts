@@ -2,6 +2,7 @@ import "server-only";
 import type { WorkspaceScope } from "../auth/actor";
 import { getDb } from "../db";
 import { getEnv } from "../env";
+import { effectiveAllowedOrigins } from "../embed/origins";
 import { newId, newSecretToken, sha256 } from "../ids";
 import type { CreateConnectSessionInput } from "../validation/connect-session";
 
@@ -44,23 +45,68 @@ export type OpenConnectSession = {
   expiresAt: Date;
 };
 
+/** What every state of the connect page needs: who may frame it, and how it looks. */
+export type SessionPresentation = {
+  allowedOrigins: string[];
+  workspace: {
+    name: string;
+    displayName: string | null;
+    logoUrl: string | null;
+    primaryColor: string | null;
+    themeMode: string;
+  };
+};
+
 export type ConnectSessionLookup =
-  | { state: "open"; session: OpenConnectSession }
-  | { state: "spent"; site: { name: string; url: string } | null }
-  | { state: "expired" }
+  | { state: "open"; session: OpenConnectSession; presentation: SessionPresentation }
+  | {
+      state: "spent";
+      site: { name: string; url: string } | null;
+      presentation: SessionPresentation;
+    }
+  | { state: "expired"; presentation: SessionPresentation }
   | { state: "invalid" };
+
+const HASH_PATTERN = /^[0-9a-f]{64}$/;
 
 /** Resolves a token from a connect link; a forged token costs no database query. */
 export async function findConnectSession(
   token: string | undefined | null,
 ): Promise<ConnectSessionLookup> {
   if (!token || !TOKEN_PATTERN.test(token)) return { state: "invalid" };
+  return findConnectSessionByHash(sha256(token));
+}
+
+/**
+ * Resolves a session by its token's SHA-256, which an embedding page puts in the iframe's URL
+ * instead of the token: enough to pick the framing policy and theme, useless for connecting.
+ */
+export async function findConnectSessionByHash(
+  hash: string | undefined | null,
+): Promise<ConnectSessionLookup> {
+  if (!hash || !HASH_PATTERN.test(hash)) return { state: "invalid" };
   const db = getDb();
   const row = await db.connectSession.findUnique({
-    where: { tokenHash: sha256(token) },
-    include: { workspace: { select: { name: true } } },
+    where: { tokenHash: hash },
+    include: {
+      workspace: {
+        select: {
+          name: true,
+          displayName: true,
+          logoUrl: true,
+          primaryColor: true,
+          themeMode: true,
+          allowedOrigins: true,
+        },
+      },
+    },
   });
   if (!row) return { state: "invalid" };
+  const { allowedOrigins: workspaceOrigins, ...workspace } = row.workspace;
+  const presentation = {
+    allowedOrigins: effectiveAllowedOrigins(row.allowedOrigins, workspaceOrigins),
+    workspace,
+  };
   if (row.connectedAt) {
     const connection = row.connectionId
       ? await db.connection.findUnique({
@@ -71,11 +117,13 @@ export async function findConnectSession(
     return {
       state: "spent",
       site: connection && { name: connection.siteName, url: connection.siteUrl },
+      presentation,
     };
   }
-  if (row.expiresAt.getTime() <= Date.now()) return { state: "expired" };
+  if (row.expiresAt.getTime() <= Date.now()) return { state: "expired", presentation };
   return {
     state: "open",
+    presentation,
     session: {
       id: row.id,
       workspaceId: row.workspaceId,

@@ -11,16 +11,13 @@ import {
   type Failure,
 } from "./failures";
 import { loadPendingChoice, savePendingChoice } from "./pending-choice";
-import {
-  storeConnection,
-  type StoredConnection,
-  type VerifiedCredential,
-} from "./store-connection";
+import { storeConnection, type VerifiedCredential } from "./store-connection";
+import type { ApiConnection } from "./to-api";
 
 export type SiteOption = { cloudId: string; name: string; url: string };
 
 export type ConnectOutcome =
-  | { kind: "connected"; connection: StoredConnection }
+  | { kind: "connected"; connection: ApiConnection }
   | { kind: "choose_site"; sites: SiteOption[] }
   | { kind: "failed"; failure: Failure }
   | { kind: "session_ended"; reason: "expired" | "invalid" | "spent" };

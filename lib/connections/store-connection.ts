@@ -6,6 +6,7 @@ import { getDb } from "../db";
 import { newId } from "../ids";
 import type { OpenConnectSession } from "./connect-sessions";
 import { connectionSearchText } from "./search-text";
+import { toApiConnection, type ApiConnection } from "./to-api";
 
 export type VerifiedCredential = {
   clientId: string;
@@ -13,8 +14,6 @@ export type VerifiedCredential = {
   token: AccessToken;
   site: Site;
 };
-
-export type StoredConnection = { id: string; siteName: string; siteUrl: string; scopes: string[] };
 
 /**
  * Stores a fully verified credential and spends the connect session, in one transaction: a
@@ -25,7 +24,7 @@ export type StoredConnection = { id: string; siteName: string; siteUrl: string; 
 export async function storeConnection(
   session: OpenConnectSession,
   credential: VerifiedCredential,
-): Promise<StoredConnection | null> {
+): Promise<ApiConnection | null> {
   const { clientId, clientSecret, token, site } = credential;
   const scopes = site.scopes.length ? site.scopes : token.scopes;
   return getDb().$transaction(async (tx) => {
@@ -78,20 +77,18 @@ export async function storeConnection(
     });
     if (spent.count !== 1) return null;
 
-    if (existing) {
-      await tx.connection.update({ where: { id }, data: fields });
-    } else {
-      await tx.connection.create({
-        data: {
-          id,
-          workspaceId: session.workspaceId,
-          endUserId: session.endUser.id,
-          siteCloudId: site.cloudId,
-          createdAt: now,
-          ...fields,
-        },
-      });
-    }
+    const saved = existing
+      ? await tx.connection.update({ where: { id }, data: fields })
+      : await tx.connection.create({
+          data: {
+            id,
+            workspaceId: session.workspaceId,
+            endUserId: session.endUser.id,
+            siteCloudId: site.cloudId,
+            createdAt: now,
+            ...fields,
+          },
+        });
     await recordAudit(
       {
         workspaceId: session.workspaceId,
@@ -109,7 +106,7 @@ export async function storeConnection(
       },
       tx,
     );
-    return { id, siteName: site.name, siteUrl: site.url, scopes };
+    return toApiConnection(saved);
   });
 }
 

@@ -5,6 +5,7 @@ import {
   apiKeyNameSchema,
   createWorkspaceSchema,
   renameWorkspaceSchema,
+  themeSettingsSchema,
   workspaceNameSchema,
 } from "./settings";
 
@@ -90,5 +91,84 @@ describe("allowed origins text", () => {
     // Duplicates do not count against the limit.
     const repeated = `${origins(20)}\n${origins(20)}`;
     expect(allowedOriginsTextSchema.parse(repeated)).toHaveLength(20);
+  });
+});
+
+describe("theme settings", () => {
+  const blank = { displayName: "", logoUrl: "", primaryColor: "", themeMode: "system" };
+  const fieldError = (input: Record<string, string>, field: string) => {
+    const result = themeSettingsSchema.safeParse({ ...blank, ...input });
+    expect(result.success).toBe(false);
+    return result.error!.issues.find((issue) => issue.path[0] === field)?.message;
+  };
+
+  it("reads blank fields as not set", () => {
+    expect(themeSettingsSchema.parse({ ...blank, displayName: "   " })).toEqual({
+      displayName: null,
+      logoUrl: null,
+      primaryColor: null,
+      themeMode: "system",
+    });
+  });
+
+  it("trims and normalises what is set", () => {
+    expect(
+      themeSettingsSchema.parse({
+        displayName: "  Acme Cloud ",
+        logoUrl: " https://CDN.acme.example/logo.svg ",
+        primaryColor: " #25E ",
+        themeMode: "dark",
+      }),
+    ).toEqual({
+      displayName: "Acme Cloud",
+      logoUrl: "https://cdn.acme.example/logo.svg",
+      primaryColor: "#2255ee",
+      themeMode: "dark",
+    });
+  });
+
+  it("parses its own output to the same values", () => {
+    const once = themeSettingsSchema.parse({
+      displayName: "Acme",
+      logoUrl: "https://x.example/a b.png",
+      primaryColor: "#ABC",
+      themeMode: "light",
+    });
+    const asText = Object.fromEntries(Object.entries(once).map(([key, v]) => [key, v ?? ""]));
+    expect(themeSettingsSchema.parse(asText)).toEqual(once);
+  });
+
+  it("allows a display name of at most 60 characters", () => {
+    expect(themeSettingsSchema.parse({ ...blank, displayName: "x".repeat(60) }).displayName).toBe(
+      "x".repeat(60),
+    );
+    expect(fieldError({ displayName: "x".repeat(61) }, "displayName")).toMatch(/at most 60/);
+  });
+
+  it("wants an https logo, or http on this machine", () => {
+    expect(
+      themeSettingsSchema.parse({ ...blank, logoUrl: "http://localhost:3000/l.png" }),
+    ).toMatchObject({ logoUrl: "http://localhost:3000/l.png" });
+    expect(fieldError({ logoUrl: "http://cdn.example/l.png" }, "logoUrl")).toMatch(/^Use an https/);
+    expect(fieldError({ logoUrl: "javascript:alert(1)" }, "logoUrl")).toMatch(/^Use an https/);
+    expect(fieldError({ logoUrl: "logo.png" }, "logoUrl")).toMatch(/full address of an image/);
+    const long = `https://x.example/${"a".repeat(2040)}`;
+    expect(fieldError({ logoUrl: long }, "logoUrl")).toMatch(/at most 2048/);
+  });
+
+  it("wants a hex colour", () => {
+    for (const bad of ["blue", "2563eb", "#2563e", "rgb(0,0,0)"]) {
+      expect(fieldError({ primaryColor: bad }, "primaryColor")).toBe(
+        "Enter a colour like #2563eb.",
+      );
+    }
+  });
+
+  it("knows three theme modes", () => {
+    for (const mode of ["light", "dark", "system"]) {
+      expect(themeSettingsSchema.parse({ ...blank, themeMode: mode }).themeMode).toBe(mode);
+    }
+    expect(fieldError({ themeMode: "sepia" }, "themeMode")).toMatch(/light, dark or/);
+    expect(fieldError({ themeMode: "" }, "themeMode")).toBeDefined();
   });
 });

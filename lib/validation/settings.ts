@@ -1,4 +1,7 @@
 import { z } from "zod";
+import { parseHexColor } from "../theme/contrast";
+import { checkLogoUrl } from "../theme/logo-url";
+import { THEME_MODES } from "../theme/theme";
 import { originSchema } from "./connect-session";
 
 /** The most embedding origins a workspace may list; a Content-Security-Policy header carries them. */
@@ -52,9 +55,54 @@ export const allowedOriginsTextSchema = z
     return [...origins];
   });
 
+const LOGO_URL_PROBLEMS = {
+  too_long: "Use an address of at most 2048 characters.",
+  not_a_url: "Enter the full address of an image, like https://example.com/logo.png.",
+  insecure: "Use an https address; browsers block other images on the secure connect form.",
+} as const;
+
+/** An optional text field: blank means "not set", which the database keeps as null. */
+const blankAsNull = (text: string) => text || null;
+
+export const displayNameSchema = z
+  .string()
+  .trim()
+  .max(60, "Use at most 60 characters.")
+  .transform(blankAsNull);
+
+export const logoUrlSchema = z
+  .string()
+  .trim()
+  .transform((text, ctx) => {
+    if (!text) return null;
+    const checked = checkLogoUrl(text);
+    if (checked.ok) return checked.url;
+    ctx.addIssue({ code: "custom", message: LOGO_URL_PROBLEMS[checked.reason] });
+    return z.NEVER;
+  });
+
+export const primaryColorSchema = z
+  .string()
+  .trim()
+  .transform((text, ctx) => {
+    if (!text) return null;
+    const color = parseHexColor(text);
+    if (color) return color;
+    ctx.addIssue({ code: "custom", message: "Enter a colour like #2563eb." });
+    return z.NEVER;
+  });
+
 // One schema per form; field names are unique on the settings page, since they become input ids.
 export const renameWorkspaceSchema = z.object({ workspaceName: workspaceNameSchema });
 export const createApiKeySchema = z.object({ keyName: apiKeyNameSchema });
 export const revokeApiKeySchema = z.object({ id: z.string().trim().min(1).max(100) });
 export const allowedOriginsSchema = z.object({ origins: allowedOriginsTextSchema });
 export const createWorkspaceSchema = z.object({ newWorkspaceName: workspaceNameSchema });
+export const themeSettingsSchema = z.object({
+  displayName: displayNameSchema,
+  logoUrl: logoUrlSchema,
+  primaryColor: primaryColorSchema,
+  themeMode: z.enum(THEME_MODES, "Choose light, dark or the visitor's system setting."),
+});
+
+export type ThemeSettings = z.output<typeof themeSettingsSchema>;

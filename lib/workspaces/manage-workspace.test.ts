@@ -27,6 +27,7 @@ describe("getWorkspaceSettings", () => {
     expect(await workspaces.getWorkspaceSettings(scope)).toEqual({
       name: "Acme",
       allowedOrigins: [],
+      theme: { displayName: null, logoUrl: null, primaryColor: null, themeMode: "system" },
     });
   });
 
@@ -114,6 +115,73 @@ describe("setAllowedOrigins", () => {
     const tooMany = Array.from({ length: 21 }, (_, i) => `https://s${i}.example`);
     await expect(workspaces.setAllowedOrigins(scope, tooMany)).rejects.toThrow();
     expect((await workspaces.getWorkspaceSettings(scope)).allowedOrigins).toEqual([]);
+  });
+});
+
+describe("theme settings", () => {
+  const theme = {
+    displayName: "Acme Cloud",
+    logoUrl: "https://cdn.acme.example/logo.png",
+    primaryColor: "#2563eb",
+    themeMode: "dark" as const,
+  };
+
+  it("stores them for the scope's workspace only and records them", async () => {
+    const { scope } = await createTestWorkspace();
+    const { scope: other } = await createTestWorkspace();
+    expect(await workspaces.setThemeSettings(scope, theme)).toEqual(theme);
+
+    expect(await workspaces.getThemeSettings(scope)).toEqual(theme);
+    expect((await workspaces.getWorkspaceSettings(scope)).theme).toEqual(theme);
+    expect((await workspaces.getThemeSettings(other)).primaryColor).toBeNull();
+    expect(await events(scope.workspaceId)).toEqual([
+      {
+        action: "workspace.updated",
+        actorId: "usr_test",
+        details: {
+          changed: "display_name logo_url primary_color theme_mode",
+          display_name: "Acme Cloud",
+          logo_url: "https://cdn.acme.example/logo.png",
+          primary_color: "#2563eb",
+          theme_mode: "dark",
+        },
+      },
+    ]);
+  });
+
+  it("records only what changed, and nothing when nothing did", async () => {
+    const { scope } = await createTestWorkspace();
+    await workspaces.setThemeSettings(scope, theme);
+    await workspaces.setThemeSettings(scope, theme);
+    await workspaces.setThemeSettings(scope, { ...theme, primaryColor: null, themeMode: "light" });
+
+    const details = (await events(scope.workspaceId)).map((event) => event.details);
+    expect(details).toHaveLength(2);
+    expect(details).toContainEqual({
+      changed: "primary_color theme_mode",
+      primary_color: null,
+      theme_mode: "light",
+    });
+  });
+
+  it("refuses unsafe values, whoever calls", async () => {
+    const { scope } = await createTestWorkspace();
+    for (const bad of [
+      { ...theme, logoUrl: "javascript:alert(1)" },
+      { ...theme, primaryColor: "red; background: url(https://evil.example)" },
+      { ...theme, themeMode: "neon" as "dark" },
+      { ...theme, displayName: "x".repeat(61) },
+    ]) {
+      await expect(workspaces.setThemeSettings(scope, bad)).rejects.toThrow();
+    }
+    expect((await workspaces.getThemeSettings(scope)).logoUrl).toBeNull();
+    expect(await events(scope.workspaceId)).toEqual([]);
+  });
+
+  it("reads a hand-edited mode as the default", async () => {
+    const { scope } = await createTestWorkspace();
+    await db().workspace.update({ where: { id: scope.workspaceId }, data: { themeMode: "neon" } });
+    expect((await workspaces.getThemeSettings(scope)).themeMode).toBe("system");
   });
 });
 

@@ -4,10 +4,16 @@ import { recordAudit } from "../audit/record";
 import type { WorkspaceScope } from "../auth/actor";
 import { getDb } from "../db";
 import { newId } from "../ids";
+import { isThemeMode } from "../theme/theme";
 import { originSchema } from "../validation/connect-session";
-import { MAX_ALLOWED_ORIGINS } from "../validation/settings";
+import {
+  MAX_ALLOWED_ORIGINS,
+  themeSettingsSchema,
+  type ThemeSettings,
+} from "../validation/settings";
 
-export type WorkspaceSettings = { name: string; allowedOrigins: string[] };
+export type { ThemeSettings };
+export type WorkspaceSettings = { name: string; allowedOrigins: string[]; theme: ThemeSettings };
 
 // The list ends up in a Content-Security-Policy header, so it is checked here too, whoever calls.
 const originListSchema = z.array(originSchema).max(MAX_ALLOWED_ORIGINS);
@@ -15,12 +21,58 @@ const originListSchema = z.array(originSchema).max(MAX_ALLOWED_ORIGINS);
 // A Workspace row is the scope itself: it is found by the scope's id, never by one from a form.
 const own = (scope: WorkspaceScope) => ({ id: scope.workspaceId });
 
+const themeColumns = { displayName: true, logoUrl: true, primaryColor: true, themeMode: true };
+
 export async function getWorkspaceSettings(scope: WorkspaceScope): Promise<WorkspaceSettings> {
   const workspace = await getDb().workspace.findUniqueOrThrow({
     where: own(scope),
-    select: { name: true, allowedOrigins: true },
+    select: { name: true, allowedOrigins: true, ...themeColumns },
   });
-  return { name: workspace.name, allowedOrigins: parseOrigins(workspace.allowedOrigins) };
+  return {
+    name: workspace.name,
+    allowedOrigins: parseOrigins(workspace.allowedOrigins),
+    theme: toThemeSettings(workspace),
+  };
+}
+
+export async function getThemeSettings(scope: WorkspaceScope): Promise<ThemeSettings> {
+  const workspace = await getDb().workspace.findUniqueOrThrow({
+    where: own(scope),
+    select: themeColumns,
+  });
+  return toThemeSettings(workspace);
+}
+
+/** Stores how the connect form looks; answers the settings as stored. */
+export async function setThemeSettings(
+  scope: WorkspaceScope,
+  values: ThemeSettings,
+): Promise<ThemeSettings> {
+  // These end up in a style attribute and an image's src on the connect form: checked here too.
+  const wanted = themeSettingsSchema.parse(asFormText(values));
+  return getDb().$transaction(async (tx) => {
+    const before = toThemeSettings(
+      await tx.workspace.findUniqueOrThrow({ where: own(scope), select: themeColumns }),
+    );
+    const changed = (Object.keys(wanted) as (keyof ThemeSettings)[]).filter(
+      (field) => wanted[field] !== before[field],
+    );
+    if (!changed.length) return before;
+    await tx.workspace.update({ where: own(scope), data: wanted });
+    await recordAudit(
+      scope,
+      {
+        action: "workspace.updated",
+        target: { type: "workspace", id: scope.workspaceId },
+        details: {
+          changed: changed.map(snakeCase).join(" "),
+          ...Object.fromEntries(changed.map((field) => [snakeCase(field), wanted[field]])),
+        },
+      },
+      tx,
+    );
+    return wanted;
+  });
 }
 
 export async function renameWorkspace(scope: WorkspaceScope, name: string): Promise<void> {
@@ -126,4 +178,34 @@ function parseOrigins(json: string): string[] {
   } catch {
     return [];
   }
+}
+
+function toThemeSettings(row: {
+  displayName: string | null;
+  logoUrl: string | null;
+  primaryColor: string | null;
+  themeMode: string;
+}): ThemeSettings {
+  return {
+    displayName: row.displayName,
+    logoUrl: row.logoUrl,
+    primaryColor: row.primaryColor,
+    // A hand-edited mode reads as the default, as the connect form would show it.
+    themeMode: isThemeMode(row.themeMode) ? row.themeMode : "system",
+  };
+}
+
+/** The settings as the form would post them, so the form's own schema can check them. */
+function asFormText(values: ThemeSettings): Record<keyof ThemeSettings, string> {
+  return {
+    displayName: values.displayName ?? "",
+    logoUrl: values.logoUrl ?? "",
+    primaryColor: values.primaryColor ?? "",
+    themeMode: values.themeMode,
+  };
+}
+
+/** Audit details use the snake_case of the API: display_name, primary_color. */
+function snakeCase(field: string): string {
+  return field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
 }

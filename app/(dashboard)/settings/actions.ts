@@ -14,11 +14,14 @@ import {
   createWorkspaceSchema,
   renameWorkspaceSchema,
   revokeApiKeySchema,
+  themeSettingsSchema,
+  type ThemeSettings,
 } from "@/lib/validation/settings";
 import {
   createWorkspace,
   renameWorkspace,
   setAllowedOrigins,
+  setThemeSettings,
 } from "@/lib/workspaces/manage-workspace";
 
 /** Before its first submit a form has nothing to report. */
@@ -38,6 +41,7 @@ export type CreateApiKeyState = Result<{ key: string }, "keyName">;
 export type RevokeApiKeyState = Result<object>;
 export type AllowedOriginsState = Result<{ origins: string[] }, "origins">;
 export type NewWorkspaceState = Result<object, "newWorkspaceName">;
+export type ThemeState = Result<{ theme: ThemeSettings }, keyof ThemeSettings>;
 
 const APOLOGY = "Sorry, something went wrong on our side. Nothing was changed; please try again.";
 const KEY_NOT_FOUND = "This key no longer exists in this workspace.";
@@ -105,6 +109,25 @@ export async function saveAllowedOriginsAction(
       ? `Saved. ${count} ${count === 1 ? "origin" : "origins"} may embed the connect form.`
       : "Saved. No site may embed the connect form.";
     return { ok: true, message, origins };
+  });
+}
+
+export async function saveThemeAction(
+  _previous: ThemeState,
+  formData: FormData,
+): Promise<ThemeState> {
+  const member = await requireMember();
+  const values = textFields(formData, ["displayName", "logoUrl", "primaryColor", "themeMode"]);
+  const parsed = themeSettingsSchema.safeParse(values);
+  if (!parsed.success) return invalid(parsed.error, values);
+  return orApology(async () => {
+    const theme = await setThemeSettings(member, parsed.data);
+    revalidatePath("/settings");
+    return {
+      ok: true,
+      message: "Appearance saved. Connect forms opened from now on use it.",
+      theme,
+    };
   });
 }
 

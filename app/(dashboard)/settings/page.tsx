@@ -7,6 +7,7 @@ import { getWorkspaceSettings } from "@/lib/workspaces/manage-workspace";
 import { ApiKeysSection, type ApiKeyRow } from "./api-keys-section";
 import { NewWorkspaceForm } from "./new-workspace-form";
 import { OriginsForm } from "./origins-form";
+import { ThemeForm } from "./theme-form";
 import { WorkspaceForm } from "./workspace-form";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -56,6 +57,13 @@ export default async function SettingsPage({ searchParams }: PageProps<"/setting
           description="Sites that may show the connect form in an iframe and receive its messages. A connect session created with allowed_origins uses its own list instead."
         >
           <OriginsForm origins={settings.allowedOrigins} />
+        </Section>
+        <Section
+          id="appearance"
+          title="Connect form appearance"
+          description="How the connect form looks to your end users. A page embedding it may pick another primary colour or theme in Latch.open."
+        >
+          <ThemeForm theme={settings.theme} workspaceName={settings.name} />
         </Section>
         <Section
           id="new-workspace"

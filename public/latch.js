@@ -1,0 +1,163 @@
+/*
+ * latch.js: shows Latch's connect form inside your page.
+ *
+ *   const latch = Latch.open({ sessionToken, baseUrl: "https://latch.example", onEvent });
+ *   latch.close();
+ *   Latch.mount(element, { sessionToken, baseUrl, onEvent }); // inline, resized to fit
+ *
+ * The session token goes to the iframe by postMessage once it says `ready`, never in its URL;
+ * messages are accepted only from baseUrl's origin and the iframe itself. Options `theme`
+ * ({ primaryColor: "#rrggbb", mode: "light" | "dark" | "system" }) override the workspace's.
+ */
+(function () {
+  "use strict";
+  var modal = null;
+
+  function hex(buffer) {
+    return Array.prototype.map
+      .call(new Uint8Array(buffer), function (b) {
+        return (b < 16 ? "0" : "") + b.toString(16);
+      })
+      .join("");
+  }
+
+  function el(tag, style, attrs) {
+    var node = document.createElement(tag);
+    node.style.cssText = style;
+    for (var name in attrs || {}) node.setAttribute(name, attrs[name]);
+    return node;
+  }
+
+  function show(options, container) {
+    if (!options || !options.sessionToken || !options.baseUrl) {
+      throw new Error("Latch: sessionToken and baseUrl are required");
+    }
+    var origin = new URL(options.baseUrl).origin;
+    var onEvent = options.onEvent || function () {};
+    var theme = options.theme || {};
+    var iframe = el("iframe", "border:0;width:100%;display:block;", {
+      title: "Connect your Atlassian account",
+      allow: "clipboard-write",
+    });
+    var closed = false;
+    var handle = { close: close };
+    var overlay, closeButton, previousFocus, previousOverflow;
+    var inerted = [];
+
+    function onMessage(event) {
+      var data = event.data;
+      if (event.origin !== origin || event.source !== iframe.contentWindow) return;
+      if (!data || data.source !== "latch") return;
+      if (data.type === "ready") {
+        iframe.contentWindow.postMessage(
+          { source: "latch", type: "session", token: options.sessionToken },
+          origin,
+        );
+      } else if (data.type === "resize" && container) {
+        iframe.style.height = Math.ceil(Number(data.height) || 0) + "px";
+      }
+      onEvent(data);
+      if (data.type === "close") close();
+    }
+
+    function requestClose() {
+      iframe.contentWindow.postMessage({ source: "latch", type: "close_request" }, origin);
+    }
+
+    // Keep keyboard focus inside the modal: Tab cycles between the close button and the form.
+    function onKey(event) {
+      if (event.key === "Escape") requestClose();
+      if (event.key === "Tab") {
+        event.preventDefault();
+        (document.activeElement === closeButton ? iframe : closeButton).focus();
+      }
+    }
+
+    function close() {
+      if (closed) return;
+      closed = true;
+      window.removeEventListener("message", onMessage);
+      if (overlay) {
+        document.removeEventListener("keydown", onKey);
+        overlay.remove();
+        inerted.forEach(function (node) {
+          node.inert = false;
+        });
+        document.body.style.overflow = previousOverflow;
+        if (previousFocus && previousFocus.focus) previousFocus.focus();
+        modal = null;
+      } else {
+        iframe.remove();
+      }
+    }
+
+    window.addEventListener("message", onMessage);
+    if (container) {
+      iframe.style.height = "480px";
+      container.appendChild(iframe);
+    } else {
+      if (modal) modal.close();
+      modal = handle;
+      previousFocus = document.activeElement;
+      previousOverflow = document.body.style.overflow;
+      document.body.style.overflow = "hidden";
+      overlay = el(
+        "div",
+        "position:fixed;inset:0;z-index:2147483647;background:rgba(15,23,42,.55);display:flex;align-items:center;justify-content:center;padding:16px;",
+        { "data-latch": "overlay" },
+      );
+      var dialog = el(
+        "div",
+        "position:relative;width:100%;max-width:480px;height:min(720px,calc(100vh - 32px));border-radius:16px;overflow:hidden;background:#fff;box-shadow:0 20px 50px rgba(0,0,0,.3);",
+        { role: "dialog", "aria-modal": "true", "aria-label": "Connect your Atlassian account" },
+      );
+      closeButton = el(
+        "button",
+        "position:absolute;top:8px;right:8px;z-index:1;width:32px;height:32px;border:0;border-radius:16px;background:rgba(15,23,42,.08);font:20px/32px sans-serif;cursor:pointer;color:#0f172a;",
+        { type: "button", "aria-label": "Close" },
+      );
+      closeButton.textContent = "\u00d7";
+      closeButton.addEventListener("click", requestClose);
+      iframe.style.height = "100%";
+      dialog.appendChild(closeButton);
+      dialog.appendChild(iframe);
+      overlay.appendChild(dialog);
+      overlay.addEventListener("click", function (event) {
+        if (event.target === overlay) requestClose();
+      });
+      document.addEventListener("keydown", onKey);
+      // The page behind the modal can be neither clicked nor tabbed into while it is open.
+      Array.prototype.forEach.call(document.body.children, function (node) {
+        if (!node.inert) {
+          node.inert = true;
+          inerted.push(node);
+        }
+      });
+      document.body.appendChild(overlay);
+      iframe.focus();
+    }
+
+    // The iframe is found by the token's hash: enough to choose the page's framing policy,
+    // useless for connecting.
+    crypto.subtle
+      .digest("SHA-256", new TextEncoder().encode(options.sessionToken))
+      .then(function (digest) {
+        if (closed) return;
+        var params = new URLSearchParams({ session: hex(digest), origin: location.origin });
+        if (theme.primaryColor) params.set("primary", theme.primaryColor);
+        if (theme.mode) params.set("mode", theme.mode);
+        iframe.src = origin + "/connect/embed?" + params.toString();
+      });
+    return handle;
+  }
+
+  window.Latch = {
+    open: function (options) {
+      return show(options, null);
+    },
+    mount: function (element, options) {
+      if (!element || !element.appendChild) throw new Error("Latch.mount: pass a DOM element");
+      return show(options, element);
+    },
+  };
+})();
