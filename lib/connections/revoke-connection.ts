@@ -2,6 +2,7 @@ import "server-only";
 import { recordAudit } from "../audit/record";
 import { inWorkspace, type WorkspaceScope } from "../auth/actor";
 import { getDb } from "../db";
+import { enqueueWebhook } from "../webhooks/enqueue";
 import { toApiConnection, type ApiConnection } from "./to-api";
 
 /**
@@ -31,6 +32,8 @@ export async function revokeConnection(
       { action: "connection.revoked", target: { type: "connection", id } },
       tx,
     );
-    return toApiConnection(revoked);
+    const connection = toApiConnection(revoked);
+    await enqueueWebhook(tx, existing.workspaceId, "connection.revoked", connection);
+    return connection;
   });
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import type { AccessToken, Site } from "../atlassian";
 import { recordAudit } from "../audit/record";
+import { enqueueWebhook, statusChangeEvent } from "../webhooks/enqueue";
 import { sealSecret } from "../crypto/secrets";
 import { getDb } from "../db";
 import { newId } from "../ids";
@@ -35,7 +36,7 @@ export async function storeConnection(
         siteCloudId: site.cloudId,
         status: { not: "revoked" },
       },
-      select: { id: true },
+      select: { id: true, status: true },
     });
     const id = existing?.id ?? newId("conn");
     const context = { workspaceId: session.workspaceId, recordId: id };
@@ -106,7 +107,10 @@ export async function storeConnection(
       },
       tx,
     );
-    return toApiConnection(saved);
+    const connection = toApiConnection(saved);
+    const event = existing ? statusChangeEvent(existing.status, "healthy") : "connection.created";
+    if (event) await enqueueWebhook(tx, session.workspaceId, event, connection);
+    return connection;
   });
 }
 

@@ -1,15 +1,15 @@
 import "server-only";
 import { AtlassianError, validateCredential } from "../atlassian";
-import { recordAudit } from "../audit/record";
 import type { WorkspaceScope } from "../auth/actor";
 import { sealSecret } from "../crypto/secrets";
-import { getDb } from "../db";
 import { logger } from "../log";
 import { atlassianConfig } from "./atlassian-config";
-import { describeForTenant, siteUnreachableFailure, type Failure } from "./failures";
+import { describeForTenant, siteUnreachableFailure } from "./failures";
 import { loadConnectionWithSecret } from "./load-connection";
+import type { CheckTrigger } from "./record-check";
+import { saveCheckResult, type CheckResult } from "./save-check";
 import { connectionSearchText } from "./search-text";
-import { toApiConnection, type ApiConnection } from "./to-api";
+import type { ApiConnection } from "./to-api";
 
 export type TestResult =
   { ok: true; connection: ApiConnection } | { ok: false; reason: "not_found" | "revoked" };
@@ -17,18 +17,38 @@ export type TestResult =
 /**
  * Re-runs the token exchange and site lookup now. Success marks the connection healthy (and
  * refreshes its site name, scopes and cached token); any failure marks it failing with an error
- * a member can act on. Either way last_checked_at moves and the audit log records the test.
+ * a member can act on. Either way last_checked_at moves and the check is recorded.
  */
-export async function testConnection(scope: WorkspaceScope, id: string): Promise<TestResult> {
+export async function testConnection(
+  scope: WorkspaceScope,
+  id: string,
+  trigger: CheckTrigger = "test",
+): Promise<TestResult> {
   const loaded = await loadConnectionWithSecret(scope, id);
   if (!loaded) return { ok: false, reason: "not_found" };
   const { connection, clientSecret } = loaded;
   if (connection.status === "revoked" || !clientSecret) return { ok: false, reason: "revoked" };
 
+  const started = performance.now();
+  const { update, failure } = await checkCredential(connection, clientSecret);
+  const saved = await saveCheckResult(scope, connection, {
+    update,
+    failure,
+    trigger,
+    durationMs: performance.now() - started,
+  });
+  return saved ? { ok: true, connection: saved } : { ok: false, reason: "revoked" };
+}
+
+type StoredConnection = NonNullable<
+  Awaited<ReturnType<typeof loadConnectionWithSecret>>
+>["connection"];
+
+async function checkCredential(
+  connection: StoredConnection,
+  clientSecret: string,
+): Promise<Pick<CheckResult, "update" | "failure">> {
   const context = { workspaceId: connection.workspaceId, recordId: connection.id };
-  const now = new Date();
-  let update: Parameters<ReturnType<typeof getDb>["connection"]["update"]>[0]["data"];
-  let failure: Failure | null = null;
   try {
     const validated = await validateCredential(atlassianConfig(), {
       clientId: connection.clientId,
@@ -36,11 +56,15 @@ export async function testConnection(scope: WorkspaceScope, id: string): Promise
     });
     const site = validated.sites.find((candidate) => candidate.cloudId === connection.siteCloudId);
     if (!site) {
-      failure = siteUnreachableFailure({ name: connection.siteName, url: connection.siteUrl });
-      update = {};
-    } else {
-      const scopes = site.scopes.length ? site.scopes : validated.token.scopes;
-      update = {
+      return {
+        update: {},
+        failure: siteUnreachableFailure({ name: connection.siteName, url: connection.siteUrl }),
+      };
+    }
+    const scopes = site.scopes.length ? site.scopes : validated.token.scopes;
+    return {
+      failure: null,
+      update: {
         siteName: site.name,
         siteUrl: site.url,
         searchText: connectionSearchText({ ...connection, siteName: site.name, siteUrl: site.url }),
@@ -50,39 +74,14 @@ export async function testConnection(scope: WorkspaceScope, id: string): Promise
           purpose: "access_token",
         }),
         accessTokenExpiresAt: validated.token.expiresAt,
-      };
-    }
+      },
+    };
   } catch (error) {
     if (!(error instanceof AtlassianError)) throw error;
     logger.warn(
-      { connectionId: id, upstream: error.code, detail: error.detail },
-      "connection test failed",
+      { connectionId: connection.id, upstream: error.code, detail: error.detail },
+      "connection check failed",
     );
-    failure = describeForTenant(error);
-    update = {};
+    return { update: {}, failure: describeForTenant(error) };
   }
-
-  const saved = await getDb().$transaction(async (tx) => {
-    const row = await tx.connection.update({
-      where: { id: connection.id },
-      data: {
-        ...update,
-        status: failure ? "failing" : "healthy",
-        lastCheckedAt: now,
-        lastErrorCode: failure?.code ?? null,
-        lastErrorMessage: failure?.message ?? null,
-      },
-    });
-    await recordAudit(
-      scope,
-      {
-        action: "connection.tested",
-        target: { type: "connection", id: connection.id },
-        details: { outcome: failure ? "failing" : "healthy", code: failure?.code ?? null },
-      },
-      tx,
-    );
-    return row;
-  });
-  return { ok: true, connection: toApiConnection(saved) };
 }

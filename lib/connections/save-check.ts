@@ -1,0 +1,65 @@
+import "server-only";
+import { recordAudit } from "../audit/record";
+import type { WorkspaceScope } from "../auth/actor";
+import { getDb } from "../db";
+import type { Prisma } from "../generated/prisma/client";
+import { enqueueWebhook, statusChangeEvent } from "../webhooks/enqueue";
+import type { Failure } from "./failures";
+import { recordCheck, type CheckTrigger } from "./record-check";
+import { toApiConnection, type ApiConnection } from "./to-api";
+
+export type CheckResult = {
+  /** Fields refreshed by a successful check (site name, scopes, cached token…). */
+  update: Prisma.ConnectionUpdateInput;
+  failure: Failure | null;
+  trigger: CheckTrigger;
+  durationMs: number;
+};
+
+/**
+ * Saves the outcome of a live check in one transaction: status, last_checked_at and last_error;
+ * the check history; the audit event; and a webhook when the status changed. A connection
+ * revoked while the check ran stays revoked (null is returned).
+ */
+export async function saveCheckResult(
+  scope: WorkspaceScope,
+  before: { id: string; workspaceId: string; status: string },
+  result: CheckResult,
+): Promise<ApiConnection | null> {
+  const status = result.failure ? "failing" : "healthy";
+  return getDb().$transaction(async (tx) => {
+    const changed = await tx.connection.updateMany({
+      where: { id: before.id, workspaceId: before.workspaceId, status: { not: "revoked" } },
+      data: {
+        ...(result.update as Prisma.ConnectionUpdateManyMutationInput),
+        status,
+        lastCheckedAt: new Date(),
+        lastErrorCode: result.failure?.code ?? null,
+        lastErrorMessage: result.failure?.message ?? null,
+      },
+    });
+    if (changed.count !== 1) return null;
+    const connection = toApiConnection(
+      await tx.connection.findUniqueOrThrow({ where: { id: before.id } }),
+    );
+    await recordCheck(tx, {
+      connectionId: before.id,
+      trigger: result.trigger,
+      outcome: status,
+      errorCode: result.failure?.code ?? null,
+      durationMs: result.durationMs,
+    });
+    await recordAudit(
+      scope,
+      {
+        action: "connection.tested",
+        target: { type: "connection", id: before.id },
+        details: { outcome: status, code: result.failure?.code ?? null, trigger: result.trigger },
+      },
+      tx,
+    );
+    const event = statusChangeEvent(before.status, status);
+    if (event) await enqueueWebhook(tx, before.workspaceId, event, connection);
+    return connection;
+  });
+}
