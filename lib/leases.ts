@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { getDb } from "./db";
 
 /** This process, as a lease holder. */
-const PROCESS_ID = randomUUID();
+const PROCESS_ID: string = randomUUID();
 
 /**
  * Takes the named lease for `ms` unless another holder has it and it has not expired. One

@@ -42,6 +42,16 @@ export async function validateCredential(
   return { token, sites, upstreamMs: http.stats!.upstreamMs };
 }
 
+/** A fresh access token: there is no refresh token, so renewing means running the grant again. */
+export async function requestAccessToken(
+  config: AtlassianConfig,
+  credentials: ClientCredentials,
+): Promise<AccessToken & { upstreamMs: number }> {
+  const http = httpOptions(config, config.deadlineMs ?? DEFAULT_DEADLINE_MS);
+  const token = await exchangeClientCredentials(config.authUrl, credentials, http);
+  return { ...token, upstreamMs: http.stats!.upstreamMs };
+}
+
 /** The gateway base a token is used with: `{api}/ex/jira/{cloudId}`. */
 export function apiBaseUrl(config: Pick<AtlassianConfig, "apiUrl">, cloudId: string): string {
   return `${config.apiUrl}/ex/jira/${encodeURIComponent(cloudId)}`;

@@ -1,4 +1,4 @@
-export { validateCredential, apiBaseUrl } from "./client";
+export { validateCredential, requestAccessToken, apiBaseUrl } from "./client";
 export type {
   AtlassianConfig,
   ValidatedCredential,

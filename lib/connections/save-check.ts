@@ -49,15 +49,18 @@ export async function saveCheckResult(
       errorCode: result.failure?.code ?? null,
       durationMs: result.durationMs,
     });
-    await recordAudit(
-      scope,
-      {
-        action: "connection.tested",
-        target: { type: "connection", id: before.id },
-        details: { outcome: status, code: result.failure?.code ?? null, trigger: result.trigger },
-      },
-      tx,
-    );
+    // Renewals happen hourly per connection: they are in the check history, not the audit log.
+    if (result.trigger !== "renewal") {
+      await recordAudit(
+        scope,
+        {
+          action: "connection.tested",
+          target: { type: "connection", id: before.id },
+          details: { outcome: status, code: result.failure?.code ?? null, trigger: result.trigger },
+        },
+        tx,
+      );
+    }
     const event = statusChangeEvent(before.status, status);
     if (event) await enqueueWebhook(tx, before.workspaceId, event, connection);
     return connection;

@@ -1,15 +1,15 @@
-import { apiError } from "@/lib/api/respond";
+import { connectionNotFound } from "@/lib/api/connection-answers";
 import { apiRoute } from "@/lib/api/route";
 import { getConnection } from "@/lib/connections/list-connections";
+import { revokeConnection } from "@/lib/connections/revoke-connection";
 
 export const GET = apiRoute<{ id: string }>(async (_request, scope, { id }) => {
   const connection = await getConnection(scope, id);
-  if (!connection) {
-    return apiError(
-      404,
-      "connection_not_found",
-      "There is no connection with this id in your workspace.",
-    );
-  }
-  return Response.json(connection);
+  return connection ? Response.json(connection) : connectionNotFound();
+});
+
+/** Revokes: the client secret and any cached token are erased for good. */
+export const DELETE = apiRoute<{ id: string }>(async (_request, scope, { id }) => {
+  const connection = await revokeConnection(scope, id);
+  return connection ? Response.json(connection) : connectionNotFound();
 });

@@ -1,0 +1,29 @@
+import { connectionNotFound, connectionRevoked } from "@/lib/api/connection-answers";
+import { apiError } from "@/lib/api/respond";
+import { apiRoute } from "@/lib/api/route";
+import { getAccessToken } from "@/lib/connections/access-token";
+
+export const GET = apiRoute<{ id: string }>(async (_request, scope, { id }) => {
+  const result = await getAccessToken(scope, id);
+  if (result.ok) {
+    const { token } = result;
+    return Response.json(
+      {
+        access_token: token.accessToken,
+        token_type: "Bearer",
+        expires_at: token.expiresAt.toISOString(),
+        cloud_id: token.cloudId,
+        api_base_url: token.apiBaseUrl,
+      },
+      { headers: { "cache-control": "no-store" } },
+    );
+  }
+  if (result.reason === "not_found") return connectionNotFound();
+  if (result.reason === "revoked") return connectionRevoked();
+  const { failure, transient, retryAfterSeconds } = result;
+  return transient
+    ? apiError(503, failure.code, failure.message, {
+        "retry-after": String(retryAfterSeconds ?? 30),
+      })
+    : apiError(409, "connection_failing", failure.message);
+});

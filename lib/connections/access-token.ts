@@ -1,0 +1,195 @@
+import "server-only";
+import { AtlassianError, apiBaseUrl, requestAccessToken } from "../atlassian";
+import { inWorkspace, type WorkspaceScope } from "../auth/actor";
+import { openSecret, sealSecret } from "../crypto/secrets";
+import { getDb } from "../db";
+import { releaseLease, tryAcquireLease } from "../leases";
+import { logger } from "../log";
+import { atlassianConfig } from "./atlassian-config";
+import { describeForTenant, type Failure } from "./failures";
+import { saveCheckResult } from "./save-check";
+
+/** A cached token is handed out until it has less than this left. */
+const RENEW_WHEN_LEFT_MS = 5 * 60 * 1000;
+/** Longer than one exchange may take (its deadline is 15 s), so a lease outlives its renewal. */
+const LEASE_MS = 20_000;
+const POLL_MS = 50;
+
+export type IssuedToken = {
+  accessToken: string;
+  expiresAt: Date;
+  cloudId: string;
+  apiBaseUrl: string;
+};
+
+export type AccessTokenResult =
+  | { ok: true; token: IssuedToken }
+  | { ok: false; reason: "not_found" }
+  | { ok: false; reason: "revoked" }
+  | {
+      ok: false;
+      reason: "failing";
+      failure: Failure;
+      transient: boolean;
+      retryAfterSeconds?: number;
+    };
+
+// Callers in this process asking for the same connection share one renewal.
+const renewals = new Map<string, Promise<AccessTokenResult>>();
+
+/**
+ * A valid Atlassian access token for a connection: the cached one while it has more than five
+ * minutes left, otherwise a new one from the client-credentials grant (there is no refresh
+ * token). Renewal is single-flight within the process (a shared promise) and across processes
+ * sharing the database (a lease: the others wait and read the token the holder stored).
+ */
+export async function getAccessToken(
+  scope: WorkspaceScope,
+  id: string,
+): Promise<AccessTokenResult> {
+  const row = await loadTokenRow(scope, id);
+  const settled = settledResult(row);
+  if (settled) return settled;
+  let renewal = renewals.get(row!.id);
+  if (!renewal) {
+    renewal = renewAcrossProcesses(scope, row!.id).finally(() => renewals.delete(row!.id));
+    renewals.set(row!.id, renewal);
+  }
+  return renewal;
+}
+
+type TokenRow = Awaited<ReturnType<typeof loadTokenRow>>;
+
+async function loadTokenRow(scope: Pick<WorkspaceScope, "workspaceId">, id: string) {
+  return getDb().connection.findFirst({
+    where: { id, ...inWorkspace(scope) },
+    // Naming a secret column in `select` is how a use case asks for it (lib/db.ts omits them).
+    select: {
+      id: true,
+      workspaceId: true,
+      status: true,
+      siteCloudId: true,
+      accessTokenSealed: true,
+      accessTokenExpiresAt: true,
+      lastCheckedAt: true,
+      lastErrorCode: true,
+      lastErrorMessage: true,
+    },
+  });
+}
+
+/** The answer when no renewal is needed: missing, revoked, or a cached token still good. */
+function settledResult(row: TokenRow): AccessTokenResult | null {
+  if (!row) return { ok: false, reason: "not_found" };
+  if (row.status === "revoked") return { ok: false, reason: "revoked" };
+  const expiresAt = row.accessTokenExpiresAt;
+  if (
+    !row.accessTokenSealed ||
+    !expiresAt ||
+    expiresAt.getTime() - Date.now() < RENEW_WHEN_LEFT_MS
+  ) {
+    return null;
+  }
+  const context = {
+    workspaceId: row.workspaceId,
+    recordId: row.id,
+    purpose: "access_token",
+  } as const;
+  return {
+    ok: true,
+    token: issued(openSecret(row.accessTokenSealed, context), expiresAt, row.siteCloudId),
+  };
+}
+
+function issued(accessToken: string, expiresAt: Date, cloudId: string): IssuedToken {
+  return { accessToken, expiresAt, cloudId, apiBaseUrl: apiBaseUrl(atlassianConfig(), cloudId) };
+}
+
+async function renewAcrossProcesses(scope: WorkspaceScope, id: string): Promise<AccessTokenResult> {
+  const lease = `token:${id}`;
+  const started = new Date();
+  const giveUpAt = Date.now() + LEASE_MS * 2;
+  while (Date.now() < giveUpAt) {
+    if (await tryAcquireLease(lease, LEASE_MS)) {
+      try {
+        // Another process may have renewed between our read and the lease.
+        const row = await loadTokenRow(scope, id);
+        return settledResult(row) ?? (await exchange(scope, row!));
+      } finally {
+        await releaseLease(lease);
+      }
+    }
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    const row = await loadTokenRow(scope, id);
+    const settled = settledResult(row);
+    if (settled) return settled;
+    // The holder's renewal failed: answer with its error rather than trying again at once.
+    if (row!.status === "failing" && row!.lastCheckedAt && row!.lastCheckedAt >= started) {
+      const failure = {
+        code: row!.lastErrorCode ?? "renewal_failed",
+        message: row!.lastErrorMessage ?? "",
+      };
+      return { ok: false, reason: "failing", failure, transient: false };
+    }
+  }
+  const failure = {
+    code: "renewal_timeout",
+    message: "Renewing the token took too long. Try again.",
+  };
+  return { ok: false, reason: "failing", failure, transient: true, retryAfterSeconds: 5 };
+}
+
+async function exchange(
+  scope: WorkspaceScope,
+  row: NonNullable<TokenRow>,
+): Promise<AccessTokenResult> {
+  const secretRow = await getDb().connection.findUniqueOrThrow({
+    where: { id: row.id },
+    select: { clientId: true, clientSecretSealed: true },
+  });
+  if (!secretRow.clientSecretSealed) return { ok: false, reason: "revoked" };
+  const context = { workspaceId: row.workspaceId, recordId: row.id };
+  const clientSecret = openSecret(secretRow.clientSecretSealed, {
+    ...context,
+    purpose: "client_secret",
+  });
+  const started = performance.now();
+  try {
+    const token = await requestAccessToken(atlassianConfig(), {
+      clientId: secretRow.clientId,
+      clientSecret,
+    });
+    const saved = await saveCheckResult(scope, row, {
+      update: {
+        accessTokenSealed: sealSecret(token.accessToken, { ...context, purpose: "access_token" }),
+        accessTokenExpiresAt: token.expiresAt,
+      },
+      failure: null,
+      trigger: "renewal",
+      durationMs: performance.now() - started,
+    });
+    if (!saved) return { ok: false, reason: "revoked" };
+    return { ok: true, token: issued(token.accessToken, token.expiresAt, row.siteCloudId) };
+  } catch (error) {
+    if (!(error instanceof AtlassianError)) throw error;
+    logger.warn(
+      { connectionId: row.id, upstream: error.code, detail: error.detail },
+      "token renewal failed",
+    );
+    const failure = describeForTenant(error);
+    await saveCheckResult(scope, row, {
+      update: {},
+      failure,
+      trigger: "renewal",
+      durationMs: performance.now() - started,
+    });
+    const transient = ["unavailable", "timeout", "rate_limited"].includes(error.code);
+    return {
+      ok: false,
+      reason: "failing",
+      failure,
+      transient,
+      retryAfterSeconds: error.retryAfterSeconds,
+    };
+  }
+}
