@@ -11,6 +11,7 @@ const omitSecrets = {
   connection: { clientSecretSealed: true, accessTokenSealed: true },
   connectSession: { pendingSecretSealed: true, pendingTokenSealed: true },
   user: { passwordHash: true },
+  workspace: { webhookSecretSealed: true },
 } as const;
 
 function createClient() {

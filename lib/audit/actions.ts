@@ -8,6 +8,7 @@ export const AUDIT_ACTIONS = [
   "member.signed_in",
   "workspace.created",
   "workspace.updated",
+  "webhook.updated",
   "audit.exported",
 ] as const;
 

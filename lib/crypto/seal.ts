@@ -8,7 +8,7 @@ import type { EncryptionKey } from "./keys";
 export type SealContext = {
   workspaceId: string;
   recordId: string;
-  purpose: "client_secret" | "access_token";
+  purpose: "client_secret" | "access_token" | "webhook_secret";
 };
 
 export type Keyring = { current: EncryptionKey; previous?: EncryptionKey };

@@ -6,6 +6,8 @@ import {
   createWorkspaceSchema,
   renameWorkspaceSchema,
   themeSettingsSchema,
+  webhookSettingsSchema,
+  webhookUrlSchema,
   workspaceNameSchema,
 } from "./settings";
 
@@ -170,5 +172,55 @@ describe("theme settings", () => {
     }
     expect(fieldError({ themeMode: "sepia" }, "themeMode")).toMatch(/light, dark or/);
     expect(fieldError({ themeMode: "" }, "themeMode")).toBeDefined();
+  });
+});
+
+describe("webhook settings", () => {
+  it("reads a blank address as no webhook", () => {
+    expect(webhookUrlSchema.parse("")).toBeNull();
+    expect(webhookSettingsSchema.parse({ webhookUrl: "   " })).toEqual({ webhookUrl: null });
+  });
+
+  it("trims and normalises an https address, keeping path and query", () => {
+    expect(webhookUrlSchema.parse(" https://Hooks.Example.com:443/latch?token=a b#frag ")).toBe(
+      "https://hooks.example.com/latch?token=a%20b",
+    );
+    expect(webhookUrlSchema.parse("https://hooks.example.com")).toBe("https://hooks.example.com/");
+  });
+
+  it("allows plain http only on this machine", () => {
+    for (const local of [
+      "http://localhost:4000/hook",
+      "http://127.0.0.1:4000/hook",
+      "http://[::1]:4000/hook",
+    ]) {
+      expect(webhookUrlSchema.parse(local)).toBe(local);
+    }
+    for (const remote of [
+      "http://hooks.example.com/",
+      "http://10.0.0.5/",
+      "http://localhost.evil.example/",
+    ]) {
+      expect(errorOf(webhookUrlSchema.safeParse(remote))).toMatch(/^Use an https address/);
+    }
+  });
+
+  it("refuses other schemes, credentials, non-addresses and over-long ones", () => {
+    expect(errorOf(webhookUrlSchema.safeParse("ftp://hooks.example.com/"))).toMatch(/https/);
+    expect(errorOf(webhookUrlSchema.safeParse("javascript:alert(1)"))).toMatch(/https/);
+    expect(errorOf(webhookUrlSchema.safeParse("hooks.example.com/latch"))).toMatch(
+      /full address of your endpoint/,
+    );
+    expect(errorOf(webhookUrlSchema.safeParse("https://me:pw@hooks.example.com/"))).toMatch(
+      /user name and password/,
+    );
+    const long = `https://hooks.example.com/${"a".repeat(2040)}`;
+    expect(errorOf(webhookUrlSchema.safeParse(long))).toMatch(/at most 2048/);
+  });
+
+  it("puts its message on the webhookUrl field", () => {
+    const result = webhookSettingsSchema.safeParse({ webhookUrl: "http://hooks.example.com/" });
+    expect(result.success).toBe(false);
+    expect(result.error!.issues[0]!.path).toEqual(["webhookUrl"]);
   });
 });

@@ -92,6 +92,44 @@ export const primaryColorSchema = z
     return z.NEVER;
   });
 
+export const MAX_WEBHOOK_URL_LENGTH = 2048;
+// Plain http only where no certificate is to be had: a receiver on the operator's own machine.
+const WEBHOOK_LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
+/** The webhook's address: https (http on this machine), no credentials; blank removes it. */
+export const webhookUrlSchema = z
+  .string()
+  .trim()
+  .transform((text, ctx) => {
+    if (!text) return null;
+    const problem = (message: string) => {
+      ctx.addIssue({ code: "custom", message });
+      return z.NEVER;
+    };
+    if (text.length > MAX_WEBHOOK_URL_LENGTH)
+      return problem("Use an address of at most 2048 characters.");
+    let url: URL;
+    try {
+      url = new URL(text);
+    } catch {
+      return problem(
+        "Enter the full address of your endpoint, like https://api.example.com/latch.",
+      );
+    }
+    const local = url.protocol === "http:" && WEBHOOK_LOCAL_HOSTS.has(url.hostname);
+    if (url.protocol !== "https:" && !local) {
+      return problem("Use an https address; plain http is allowed only for localhost.");
+    }
+    // A user name or password in the address would be shown in settings and sent in clear text.
+    if (url.username || url.password) {
+      return problem("Leave out the user name and password; verify deliveries by their signature.");
+    }
+    url.hash = "";
+    if (url.href.length > MAX_WEBHOOK_URL_LENGTH)
+      return problem("Use an address of at most 2048 characters.");
+    return url.href;
+  });
+
 // One schema per form; field names are unique on the settings page, since they become input ids.
 export const renameWorkspaceSchema = z.object({ workspaceName: workspaceNameSchema });
 export const createApiKeySchema = z.object({ keyName: apiKeyNameSchema });
@@ -104,5 +142,6 @@ export const themeSettingsSchema = z.object({
   primaryColor: primaryColorSchema,
   themeMode: z.enum(THEME_MODES, "Choose light, dark or the visitor's system setting."),
 });
+export const webhookSettingsSchema = z.object({ webhookUrl: webhookUrlSchema });
 
 export type ThemeSettings = z.output<typeof themeSettingsSchema>;

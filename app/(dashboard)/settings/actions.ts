@@ -15,8 +15,14 @@ import {
   renameWorkspaceSchema,
   revokeApiKeySchema,
   themeSettingsSchema,
+  webhookSettingsSchema,
   type ThemeSettings,
 } from "@/lib/validation/settings";
+import {
+  revealWebhookSecret,
+  rollWebhookSecret,
+  setWebhookUrl,
+} from "@/lib/webhooks/manage-webhook";
 import {
   createWorkspace,
   renameWorkspace,
@@ -42,6 +48,9 @@ export type RevokeApiKeyState = Result<object>;
 export type AllowedOriginsState = Result<{ origins: string[] }, "origins">;
 export type NewWorkspaceState = Result<object, "newWorkspaceName">;
 export type ThemeState = Result<{ theme: ThemeSettings }, keyof ThemeSettings>;
+/** `secret` is set only when this save created the signing secret. */
+export type WebhookState = Result<{ url: string | null; secret: string | null }, "webhookUrl">;
+export type WebhookSecretState = Result<{ secret: string }>;
 
 const APOLOGY = "Sorry, something went wrong on our side. Nothing was changed; please try again.";
 const KEY_NOT_FOUND = "This key no longer exists in this workspace.";
@@ -127,6 +136,47 @@ export async function saveThemeAction(
       ok: true,
       message: "Appearance saved. Connect forms opened from now on use it.",
       theme,
+    };
+  });
+}
+
+/** A first address also creates the signing secret, which this answer carries to be shown. */
+export async function saveWebhookAction(
+  _previous: WebhookState,
+  formData: FormData,
+): Promise<WebhookState> {
+  const member = await requireMember();
+  const values = textFields(formData, ["webhookUrl"]);
+  const parsed = webhookSettingsSchema.safeParse(values);
+  if (!parsed.success) return invalid(parsed.error, values);
+  return orApology(async () => {
+    const { url, newSecret } = await setWebhookUrl(member, parsed.data.webhookUrl);
+    revalidatePath("/settings");
+    const message = !url
+      ? "Webhook removed. No more events are sent."
+      : newSecret
+        ? "Webhook saved. Copy the signing secret below to verify deliveries."
+        : "Webhook saved. Events are sent to this address from now on.";
+    return { ok: true, message, url, secret: newSecret };
+  });
+}
+
+/** The tenant's own secret, shown on request (`intent=reveal`) or replaced (`intent=roll`). */
+export async function webhookSecretAction(
+  _previous: WebhookSecretState,
+  formData: FormData,
+): Promise<WebhookSecretState> {
+  const member = await requireMember();
+  const roll = formData.get("intent") === "roll";
+  return orApology(async () => {
+    const secret = roll ? await rollWebhookSecret(member) : await revealWebhookSecret(member);
+    if (!secret) return { ok: false, message: "Save a webhook URL first." };
+    if (!roll) return { ok: true, message: "", secret };
+    revalidatePath("/settings");
+    return {
+      ok: true,
+      message: "New signing secret made. Deliveries are signed with it from now on.",
+      secret,
     };
   });
 }

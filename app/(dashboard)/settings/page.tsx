@@ -3,20 +3,25 @@ import { Card } from "@/components/ui/card";
 import { listApiKeys } from "@/lib/api-keys/manage-api-keys";
 import { requireMember } from "@/lib/auth/member";
 import { formatDateTime } from "@/lib/format-date";
+import { getWebhookSettings, listWebhookDeliveries } from "@/lib/webhooks/manage-webhook";
 import { getWorkspaceSettings } from "@/lib/workspaces/manage-workspace";
 import { ApiKeysSection, type ApiKeyRow } from "./api-keys-section";
 import { NewWorkspaceForm } from "./new-workspace-form";
 import { OriginsForm } from "./origins-form";
 import { ThemeForm } from "./theme-form";
+import { WebhookDeliveries } from "./webhook-deliveries";
+import { WebhookForm } from "./webhook-form";
 import { WorkspaceForm } from "./workspace-form";
 
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage({ searchParams }: PageProps<"/settings">) {
   const member = await requireMember();
-  const [settings, keys, params] = await Promise.all([
+  const [settings, keys, webhook, deliveries, params] = await Promise.all([
     getWorkspaceSettings(member),
     listApiKeys(member),
+    getWebhookSettings(member),
+    listWebhookDeliveries(member, 20),
     searchParams,
   ]);
   const rows: ApiKeyRow[] = keys.map((key) => ({
@@ -64,6 +69,23 @@ export default async function SettingsPage({ searchParams }: PageProps<"/setting
           description="How the connect form looks to your end users. A page embedding it may pick another primary colour or theme in Latch.open."
         >
           <ThemeForm theme={settings.theme} workspaceName={settings.name} />
+        </Section>
+        <Section
+          id="webhook"
+          title="Webhook"
+          description={
+            <>
+              Latch POSTs an event to your backend when a connection is created, starts failing,
+              recovers or is revoked, signed in the{" "}
+              <code className="font-mono text-xs">Latch-Signature</code> header. Failed deliveries
+              are retried for about nine hours.
+            </>
+          }
+        >
+          <div className="space-y-8">
+            <WebhookForm url={webhook.url} />
+            <WebhookDeliveries deliveries={deliveries} />
+          </div>
         </Section>
         <Section
           id="new-workspace"

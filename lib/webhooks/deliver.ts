@@ -1,0 +1,238 @@
+import "server-only";
+import { openSecret } from "../crypto/secrets";
+import { getDb } from "../db";
+import { logger } from "../log";
+import { signPayload, SIGNATURE_HEADER } from "./signature";
+
+export type DeliverOptions = { fetch?: typeof fetch; now?: Date; limit?: number };
+
+type Due = { id: string; workspaceId: string; event: string; payload: string; attempts: number };
+type Outcome = { ok: true; status: number } | { ok: false; status: number | null; error: string };
+
+const MINUTE = 60_000;
+/** The wait after failed attempt n (1-based); the attempt after the last of these is the final one. */
+export const RETRY_DELAYS_MS = [1, 5, 30, 120, 360].map((minutes) => minutes * MINUTE);
+export const MAX_ATTEMPTS = RETRY_DELAYS_MS.length + 1;
+const DEFAULT_LIMIT = 50;
+const TIMEOUT_MS = 10_000;
+// Longer than any send can take, so a claim only lapses when its holder died mid-send.
+const CLAIM_MS = 2 * MINUTE;
+// Sends in flight at once per round: one slow receiver must not hold up the others for long.
+const CONCURRENCY = 8;
+// Receivers' answers are ignored; read a little so the connection can be reused, then stop.
+const MAX_DRAIN_BYTES = 4096;
+
+/**
+ * Sends the webhook deliveries that are due, and answers how many it attempted.
+ *
+ * Each delivery is claimed with one conditional update (compare-and-swap on `attempts`, which
+ * every claim increments, while it is still pending and due), pushing `nextAttemptAt` past the
+ * send. Of several instances (or overlapping rounds) that saw the same row, exactly one wins the
+ * claim; if that instance dies mid-send the claim lapses and the delivery is retried, so delivery
+ * is at least once. A per-row claim rather than a round lease lets instances share the work.
+ */
+export async function deliverDueWebhooks(options: DeliverOptions = {}): Promise<number> {
+  const now = options.now ?? new Date();
+  const due = await getDb().webhookDelivery.findMany({
+    where: { status: "pending", nextAttemptAt: { lte: now } },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    take: Math.max(0, options.limit ?? DEFAULT_LIMIT),
+    select: { id: true, workspaceId: true, event: true, payload: true, attempts: true },
+  });
+  const fetchImpl = options.fetch ?? fetch;
+  let attempted = 0;
+  const queue = [...due];
+  const worker = async () => {
+    for (let delivery = queue.shift(); delivery; delivery = queue.shift()) {
+      try {
+        if (!(await claim(delivery, now))) continue;
+        attempted += 1;
+        await attempt({ ...delivery, attempts: delivery.attempts + 1 }, now, fetchImpl);
+      } catch (error) {
+        // The claim lapses and the delivery is retried; the others in this round go ahead.
+        logger.error({ err: error, delivery: delivery.id }, "webhook delivery crashed");
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, queue.length) }, worker));
+  return attempted;
+}
+
+async function claim(delivery: Due, now: Date): Promise<boolean> {
+  const { count } = await getDb().webhookDelivery.updateMany({
+    where: {
+      id: delivery.id,
+      status: "pending",
+      attempts: delivery.attempts,
+      nextAttemptAt: { lte: now },
+    },
+    data: { attempts: { increment: 1 }, nextAttemptAt: new Date(now.getTime() + CLAIM_MS) },
+  });
+  return count === 1;
+}
+
+/** One attempt of a claimed delivery; `attempts` already counts it. */
+async function attempt(delivery: Due, now: Date, fetchImpl: typeof fetch): Promise<void> {
+  const db = getDb();
+  const workspace = await db.workspace.findUnique({
+    where: { id: delivery.workspaceId },
+    select: { webhookUrl: true, webhookSecretSealed: true },
+  });
+  if (!workspace?.webhookUrl) {
+    // Nothing was sent, so the claim's attempt is given back.
+    await settle(delivery, {
+      status: "failed",
+      attempts: delivery.attempts - 1,
+      lastStatus: null,
+      lastError: "Webhook removed",
+    });
+    return;
+  }
+  const outcome = workspace.webhookSecretSealed
+    ? await send(delivery, workspace.webhookUrl, workspace.webhookSecretSealed, fetchImpl)
+    : ({ ok: false, status: null, error: "No signing secret; roll one in settings" } as const);
+
+  if (outcome.ok) {
+    await settle(delivery, {
+      status: "delivered",
+      lastStatus: outcome.status,
+      lastError: null,
+      deliveredAt: now,
+    });
+    return;
+  }
+  const final = delivery.attempts >= MAX_ATTEMPTS;
+  const delay = RETRY_DELAYS_MS[delivery.attempts - 1] ?? 0;
+  await settle(delivery, {
+    status: final ? "failed" : "pending",
+    lastStatus: outcome.status,
+    lastError: outcome.error,
+    ...(final ? {} : { nextAttemptAt: new Date(now.getTime() + delay) }),
+  });
+  logger.warn(
+    { delivery: delivery.id, attempts: delivery.attempts, status: outcome.status, final },
+    `webhook delivery failed: ${outcome.error}`,
+  );
+}
+
+async function send(
+  delivery: Due,
+  url: string,
+  secretSealed: string,
+  fetchImpl: typeof fetch,
+): Promise<Outcome> {
+  let secret: string;
+  try {
+    secret = openSecret(secretSealed, {
+      workspaceId: delivery.workspaceId,
+      recordId: delivery.workspaceId,
+      purpose: "webhook_secret",
+    });
+  } catch {
+    return { ok: false, status: null, error: "Signing secret cannot be opened; roll a new one" };
+  }
+  try {
+    const response = await fetchImpl(url, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        "user-agent": "Latch-Webhooks/1",
+        // Signed at the moment of sending, so receivers' replay window starts then.
+        [SIGNATURE_HEADER]: signPayload(secret, delivery.payload, Date.now() / 1000),
+        "Latch-Event": delivery.event,
+        "Latch-Delivery": delivery.id,
+      },
+      body: delivery.payload,
+      // A redirect could send the signed event somewhere the tenant did not choose.
+      redirect: "manual",
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
+    await drain(response);
+    if (response.status >= 200 && response.status < 300)
+      return { ok: true, status: response.status };
+    const redirected = response.status >= 300 && response.status < 400;
+    return {
+      ok: false,
+      status: response.status || null,
+      error: redirected
+        ? `HTTP ${response.status}: redirects are not followed`
+        : `HTTP ${response.status}`,
+    };
+  } catch (error) {
+    return { ok: false, status: null, error: describeNetworkError(error) };
+  }
+}
+
+async function settle(
+  delivery: Due,
+  data: {
+    status: "delivered" | "pending" | "failed";
+    attempts?: number;
+    lastStatus: number | null;
+    lastError: string | null;
+    nextAttemptAt?: Date;
+    deliveredAt?: Date;
+  },
+): Promise<void> {
+  // Conditional on our claim, so a send that somehow outlived it cannot overwrite a newer attempt.
+  await getDb().webhookDelivery.updateMany({
+    where: { id: delivery.id, attempts: delivery.attempts, status: "pending" },
+    data,
+  });
+}
+
+async function drain(response: Response): Promise<void> {
+  if (!response.body) return;
+  const reader = response.body.getReader();
+  try {
+    let read = 0;
+    while (read < MAX_DRAIN_BYTES) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      read += value.byteLength;
+    }
+    await reader.cancel();
+  } catch {
+    // The answer's body means nothing to us; a broken one is not a failed delivery.
+  }
+}
+
+/** Short, and never the receiver's words: they could echo anything back. */
+function describeNetworkError(error: unknown): string {
+  if (error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError")) {
+    return `No answer within ${TIMEOUT_MS / 1000} s`;
+  }
+  const cause =
+    error instanceof Error ? (error.cause as { code?: unknown } | undefined) : undefined;
+  const code = typeof cause?.code === "string" ? cause.code : null;
+  return code ? `Could not connect (${code})` : "Could not connect";
+}
+
+/**
+ * Runs deliverDueWebhooks every `intervalMs` until the answer is called. A round starts only
+ * after the previous one finished, and the timer never keeps the process alive.
+ */
+export function startWebhookWorker(
+  intervalMs = 5000,
+  options: Omit<DeliverOptions, "now"> = {},
+): () => void {
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  const schedule = () => {
+    timer = setTimeout(() => void round(), intervalMs);
+    timer.unref();
+  };
+  const round = async () => {
+    try {
+      await deliverDueWebhooks(options);
+    } catch (error) {
+      logger.error({ err: error }, "webhook delivery round failed");
+    }
+    if (!stopped) schedule();
+  };
+  schedule();
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
+  };
+}
