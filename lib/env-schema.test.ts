@@ -27,6 +27,7 @@ describe("parseEnv", () => {
     expect(env.ENCRYPTION_KEY).toBeUndefined();
     expect(env.SESSION_SECRET).toBeUndefined();
     expect(env.INITIAL_API_KEY).toBeUndefined();
+    expect(env.healthCheckIntervalMs).toBe(6 * 60 * 60 * 1000);
   });
 
   it("takes the upstream bases from the environment, without trailing slashes", () => {
@@ -75,6 +76,11 @@ describe("parseEnv", () => {
     ["PUBLIC_URL", "latch.example.com"],
     ["ATLASSIAN_AUTH_URL", "ftp://auth.atlassian.com"],
     ["LOG_LEVEL", "verbose"],
+    ["HEALTH_CHECK_INTERVAL", "6 hours"],
+    ["HEALTH_CHECK_INTERVAL", "59s"],
+    ["HEALTH_CHECK_INTERVAL", "31d"],
+    ["HEALTH_CHECK_INTERVAL", "-5m"],
+    ["HEALTH_CHECK_INTERVAL", "1.5h"],
   ])("refuses a malformed %s, naming it", ([name, value]) => {
     const error = configError({ [name]: value });
     expect(error.message).toMatch(new RegExp(`^\\s+${name} `, "m"));
@@ -94,5 +100,27 @@ describe("parseEnv", () => {
     expect(error.message).toContain("INITIAL_API_KEY must be latch_sk_");
     expect(error.message).not.toContain(secret);
     expect(error.message).not.toContain("bad-key-value");
+  });
+
+  it.for<[string, number | null]>([
+    ["6h", 6 * 60 * 60 * 1000],
+    ["30m", 30 * 60 * 1000],
+    ["90s", 90 * 1000],
+    ["1d", 24 * 60 * 60 * 1000],
+    ["60000", 60_000],
+    [" 2H ", 2 * 60 * 60 * 1000],
+    ["120000ms", 120_000],
+    ["0", null],
+    ["0m", null],
+    ["off", null],
+    ["OFF", null],
+  ])("reads HEALTH_CHECK_INTERVAL=%s as milliseconds, or null when off", ([value, ms]) => {
+    expect(parseEnv({ HEALTH_CHECK_INTERVAL: value }).healthCheckIntervalMs).toBe(ms);
+  });
+
+  it("explains what HEALTH_CHECK_INTERVAL accepts when it refuses one", () => {
+    expect(configError({ HEALTH_CHECK_INTERVAL: "30s" }).message).toContain(
+      "HEALTH_CHECK_INTERVAL must be a duration from 1m to 30d, like 6h, 30m or 90s (or 0 or off to disable)",
+    );
   });
 });

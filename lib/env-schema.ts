@@ -8,6 +8,46 @@ const optionalText = z
   .optional()
   .transform((value) => (value?.trim() ? value.trim() : undefined));
 
+const MINUTE_MS = 60_000;
+const DAY_MS = 24 * 60 * MINUTE_MS;
+const DURATION_UNITS_MS = {
+  ms: 1,
+  s: 1000,
+  m: MINUTE_MS,
+  h: 60 * MINUTE_MS,
+  d: DAY_MS,
+};
+
+/**
+ * `6h`, `30m`, `90s`, `1d` or plain milliseconds, as milliseconds; `0` (in any unit) or `off` as
+ * null, meaning "disabled"; undefined when it is not a duration at all.
+ */
+export function parseDuration(value: string): number | null | undefined {
+  const text = value.trim().toLowerCase();
+  if (text === "off") return null;
+  const match = /^(\d+)\s*(ms|s|m|h|d)?$/.exec(text);
+  if (!match) return undefined;
+  const unit = (match[2] ?? "ms") as keyof typeof DURATION_UNITS_MS;
+  const ms = Number(match[1]) * DURATION_UNITS_MS[unit];
+  return ms === 0 ? null : ms;
+}
+
+// Under a minute would hammer Atlassian; over a month a broken credential goes unnoticed.
+const healthCheckInterval = z
+  .string()
+  .default("6h")
+  .transform((value, context) => {
+    const ms = parseDuration(value);
+    if (ms === undefined || (ms !== null && (ms < MINUTE_MS || ms > 30 * DAY_MS))) {
+      context.addIssue({
+        code: "custom",
+        message: "must be a duration from 1m to 30d, like 6h, 30m or 90s (or 0 or off to disable)",
+      });
+      return z.NEVER;
+    }
+    return ms;
+  });
+
 const baseUrl = (fallback: string) =>
   z
     .url({ protocol: /^https?$/ })
@@ -15,7 +55,7 @@ const baseUrl = (fallback: string) =>
     .transform((value) => value.replace(/\/+$/, ""));
 
 /** Every variable Latch reads. Defaults make the embedded SQLite set-up need no configuration. */
-export const envSchema = z.object({
+const envVariables = z.object({
   DATABASE_URL: z
     .string()
     .default("file:./data/latch.db")
@@ -43,9 +83,17 @@ export const envSchema = z.object({
     message: "must be latch_sk_ followed by at least 32 URL-safe characters",
   }),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  HEALTH_CHECK_INTERVAL: healthCheckInterval,
 });
 
-export type RawEnv = z.infer<typeof envSchema>;
+/** The variables, with durations handed on parsed under a name that says their unit. */
+export const envSchema = envVariables.transform(({ HEALTH_CHECK_INTERVAL, ...env }) => ({
+  ...env,
+  /** Milliseconds between scheduled checks of a connection (lib/jobs/health-checks.ts); null when off. */
+  healthCheckIntervalMs: HEALTH_CHECK_INTERVAL,
+}));
+
+export type RawEnv = z.output<typeof envSchema>;
 
 export class ConfigError extends Error {
   constructor(message: string) {

@@ -5,7 +5,9 @@ import { getDb } from "./db";
 import { migrateSqlite } from "./db/migrate";
 import { getEnv } from "./env";
 import { ConfigError } from "./env-schema";
+import { startHealthChecks } from "./jobs/health-checks";
 import { logger } from "./log";
+import { startWebhookWorker } from "./webhooks/deliver";
 
 /** Runs once per server process before it takes requests (see instrumentation.ts). */
 export async function startLatch(): Promise<void> {
@@ -20,6 +22,9 @@ export async function startLatch(): Promise<void> {
         logger.info({ applied: result.applied }, "Applied database migrations");
     }
     await applyInitialSetup(getDb(), env);
+    // Background work shares the database with other instances: leases and claims keep it single.
+    startHealthChecks(env.healthCheckIntervalMs);
+    startWebhookWorker();
     logger.info({ publicUrl: env.PUBLIC_URL, database: env.databaseProvider }, "Latch is ready");
   } catch (error) {
     if (error instanceof ConfigError) {

@@ -27,13 +27,12 @@ export function ConnectForm({
   const [state, formAction, pending] = useActionState(submitConnect, initialConnectState);
   const bridge = useEmbedBridge(embed);
   const token = sessionToken ?? bridge.token;
-  const { post, markClean } = bridge;
+  const { post } = bridge;
 
   useEffect(() => {
     const message = outcomeMessage(state);
     if (message) post(message);
-    if (state.status === "connected") markClean();
-  }, [state, post, markClean]);
+  }, [state, post]);
 
   const content = (() => {
     if (state.status === "connected") {

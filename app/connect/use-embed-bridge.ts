@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { postToHost, readHostMessage, type FrameMessage } from "@/lib/embed/protocol";
 
 export type EmbedContext = { origin: string; hash: string };
@@ -19,7 +19,6 @@ async function sha256Hex(text: string): Promise<string> {
 export function useEmbedBridge(embed: EmbedContext | null) {
   const [token, setToken] = useState<string | null>(null);
   const [confirmingClose, setConfirmingClose] = useState(false);
-  const dirty = useRef(false);
 
   const post = useCallback(
     (message: FrameMessage) => {
@@ -28,7 +27,7 @@ export function useEmbedBridge(embed: EmbedContext | null) {
     [embed],
   );
   const requestClose = useCallback(() => {
-    if (dirty.current) setConfirmingClose(true);
+    if (somethingTyped()) setConfirmingClose(true);
     else post({ source: "latch", type: "close" });
   }, [post]);
 
@@ -44,7 +43,6 @@ export function useEmbedBridge(embed: EmbedContext | null) {
       }
     };
     const onKey = (event: KeyboardEvent) => event.key === "Escape" && requestClose();
-    const onInput = () => (dirty.current = true);
     let frame = 0;
     const observer = new ResizeObserver(() => {
       cancelAnimationFrame(frame);
@@ -54,13 +52,11 @@ export function useEmbedBridge(embed: EmbedContext | null) {
     });
     window.addEventListener("message", onMessage);
     document.addEventListener("keydown", onKey);
-    document.addEventListener("input", onInput);
     observer.observe(document.body);
     post({ source: "latch", type: "ready" });
     return () => {
       window.removeEventListener("message", onMessage);
       document.removeEventListener("keydown", onKey);
-      document.removeEventListener("input", onInput);
       observer.disconnect();
     };
   }, [embed, post, requestClose]);
@@ -71,6 +67,17 @@ export function useEmbedBridge(embed: EmbedContext | null) {
     confirmingClose,
     confirmClose: () => post({ source: "latch", type: "close" }),
     cancelClose: () => setConfirmingClose(false),
-    markClean: () => (dirty.current = false),
   };
+}
+
+/**
+ * Whether the visible form differs from how it was served. Read from the fields themselves, so
+ * typing done before the scripts loaded counts too.
+ */
+function somethingTyped(): boolean {
+  return Array.from(document.querySelectorAll("input")).some((input) =>
+    input.type === "radio" || input.type === "checkbox"
+      ? input.checked !== input.defaultChecked
+      : input.type !== "hidden" && input.value !== input.defaultValue,
+  );
 }

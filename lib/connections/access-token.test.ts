@@ -56,12 +56,10 @@ async function connection() {
 
 /** Moves the cached token's expiry, as if time had passed. */
 const expireIn = (id: string, ms: number) =>
-  db
-    .getDb()
-    .connection.update({
-      where: { id },
-      data: { accessTokenExpiresAt: new Date(Date.now() + ms) },
-    });
+  db.getDb().connection.update({
+    where: { id },
+    data: { accessTokenExpiresAt: new Date(Date.now() + ms) },
+  });
 
 describe("getAccessToken", () => {
   it("hands out the cached token without calling Atlassian, with the gateway base", async () => {

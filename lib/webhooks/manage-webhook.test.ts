@@ -34,7 +34,10 @@ describe("setWebhookUrl", () => {
     expect(first.url).toBe("https://hooks.example.com/latch?token=abc");
     expect(first.newSecret).toMatch(SECRET);
 
-    const row = await db().workspace.findUniqueOrThrow({ where: { id: scope.workspaceId } });
+    const row = await db().workspace.findUniqueOrThrow({
+      where: { id: scope.workspaceId },
+      omit: { webhookSecretSealed: false },
+    });
     expect(row.webhookSecretSealed).toMatch(/^v1\./);
     expect(row.webhookSecretSealed).not.toContain(first.newSecret!.slice(6));
     expect(await manage.revealWebhookSecret(scope)).toBe(first.newSecret);
@@ -127,7 +130,10 @@ describe("rollWebhookSecret", () => {
     const { scope } = await createTestWorkspace();
     const { scope: other } = await createTestWorkspace();
     await manage.setWebhookUrl(scope, "https://hooks.example.com/");
-    const row = await db().workspace.findUniqueOrThrow({ where: { id: scope.workspaceId } });
+    const row = await db().workspace.findUniqueOrThrow({
+      where: { id: scope.workspaceId },
+      omit: { webhookSecretSealed: false },
+    });
     await db().workspace.update({
       where: { id: other.workspaceId },
       data: { webhookSecretSealed: row.webhookSecretSealed },

@@ -125,9 +125,12 @@ export default async function ConnectionsPage({ searchParams }: PageProps<"/conn
             {page.data.map((connection) => (
               <tr key={connection.id} data-connection-id={connection.id} className="align-top">
                 <td className="px-3 py-2">
-                  <div className="font-medium">
+                  <Link
+                    href={`/connections/${connection.id}`}
+                    className="font-medium text-brand-700 underline-offset-2 hover:underline dark:text-blue-300"
+                  >
                     {connection.end_user.display_name ?? connection.end_user.id}
-                  </div>
+                  </Link>
                   {connection.end_user.email ? (
                     <div className="text-xs text-slate-600 dark:text-slate-400">
                       {connection.end_user.email}

@@ -1,0 +1,12 @@
+import { buildOpenApiDocument } from "@/lib/api/openapi";
+import { getEnv } from "@/lib/env";
+
+// The document names this instance's PUBLIC_URL, known at run time only.
+export const dynamic = "force-dynamic";
+
+/** The tenant API's OpenAPI 3.1 document. Public: it describes the API, it holds nothing secret. */
+export function GET() {
+  return Response.json(buildOpenApiDocument({ publicUrl: getEnv().PUBLIC_URL }), {
+    headers: { "cache-control": "public, max-age=300" },
+  });
+}

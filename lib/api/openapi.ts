@@ -1,0 +1,309 @@
+import { z } from "zod";
+import {
+  accessTokenSchema,
+  apiErrorSchema,
+  connectionListSchema,
+  connectionSchema,
+  connectSessionSchema,
+  healthSchema,
+} from "../validation/api-responses";
+import { createConnectSessionSchema } from "../validation/connect-session";
+import { listConnectionsQuerySchema } from "../validation/connections-query";
+
+/** A JSON Schema (draft 2020-12, as OpenAPI 3.1 uses) as zod emits it. */
+export type JsonSchema = {
+  type?: string | string[];
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  items?: JsonSchema;
+  $ref?: string;
+  description?: string;
+  enum?: unknown[];
+  const?: unknown;
+  anyOf?: JsonSchema[];
+  [keyword: string]: unknown;
+};
+
+export type OpenApiParameter = {
+  name: string;
+  in: "path" | "query";
+  required: boolean;
+  description?: string;
+  schema: JsonSchema;
+};
+
+export type OpenApiResponse = {
+  description: string;
+  content?: { "application/json": { schema: JsonSchema } };
+};
+
+export type OpenApiOperation = {
+  operationId: string;
+  summary: string;
+  description?: string;
+  tags: string[];
+  security?: Record<string, string[]>[];
+  parameters?: OpenApiParameter[];
+  requestBody?: { required: boolean; content: { "application/json": { schema: JsonSchema } } };
+  responses: Record<string, OpenApiResponse>;
+};
+
+export const HTTP_METHODS = ["get", "post", "delete"] as const;
+export type HttpMethod = (typeof HTTP_METHODS)[number];
+
+export type OpenApiDocument = {
+  openapi: "3.1.0";
+  info: { title: string; version: string; description: string };
+  servers: { url: string }[];
+  security: Record<string, string[]>[];
+  tags: { name: string; description: string }[];
+  paths: Record<string, Partial<Record<HttpMethod, OpenApiOperation>>>;
+  components: {
+    schemas: Record<string, JsonSchema>;
+    securitySchemes: Record<string, Record<string, string>>;
+  };
+};
+
+const REQUEST_DESCRIPTIONS: Record<string, string> = {
+  end_user: "The person who will fill in the connect form.",
+  "end_user.id": "Your id for the end user; connections are listed and reconnected by it.",
+  "end_user.email": "Shown in the dashboard next to the end user's id.",
+  "end_user.display_name": "Shown in the dashboard instead of the id.",
+  subdomain: "Pre-fills the form's Subdomain: acme for https://acme.atlassian.net.",
+  allowed_origins:
+    "Origins that may embed the connect page for this session, instead of the workspace's list.",
+};
+
+const QUERY_DESCRIPTIONS: Record<string, string> = {
+  end_user_id: "Only this end user's connections.",
+  status: "Only connections with this status.",
+  limit: "How many to answer, 1–100.",
+  cursor: "The next_cursor of the previous page.",
+};
+
+const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
+const json = (description: string, schema: JsonSchema): OpenApiResponse => ({
+  description,
+  content: { "application/json": { schema } },
+});
+const error = (description: string) => json(description, ref("Error"));
+const UNAUTHORIZED = error("unauthorized: the API key is missing, malformed, unknown or revoked.");
+const NOT_FOUND = error(
+  "connection_not_found: no connection with this id in the key's workspace (another workspace's id answers the same).",
+);
+const ID_PARAMETER: OpenApiParameter = {
+  name: "id",
+  in: "path",
+  required: true,
+  description: "The connection's id.",
+  schema: { type: "string" },
+};
+
+/**
+ * The OpenAPI 3.1 document of the tenant API, generated from the zod schemas the routes
+ * validate with (requests) and the API's answers are held to (responses). Pure: the public URL
+ * comes in as an argument.
+ */
+export function buildOpenApiDocument({ publicUrl }: { publicUrl: string }): OpenApiDocument {
+  const schemas = componentSchemas();
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Latch API",
+      version: "1",
+      description:
+        "Connect end users' Atlassian service accounts, list, test and revoke the connections, and fetch fresh Atlassian access tokens. JSON in snake_case; a key sees only its own workspace.",
+    },
+    servers: [{ url: publicUrl.replace(/\/+$/, "") }],
+    security: [{ apiKey: [] }],
+    tags: [
+      { name: "Connect sessions", description: "Links that let one end user connect." },
+      { name: "Connections", description: "Stored, encrypted credentials and their health." },
+      { name: "Health", description: "For load balancers and orchestrators." },
+    ],
+    paths: {
+      "/api/v1/connect-sessions": {
+        post: {
+          operationId: "createConnectSession",
+          summary: "Create a connect session",
+          description:
+            "Mints a short-lived token for one end user. Send them to connect_url, or open it with latch.js in your app.",
+          tags: ["Connect sessions"],
+          requestBody: {
+            required: true,
+            content: { "application/json": { schema: ref("CreateConnectSessionRequest") } },
+          },
+          responses: {
+            "201": json("The session.", ref("ConnectSession")),
+            "400": error("invalid_json or invalid_request: the message names each bad field."),
+            "401": UNAUTHORIZED,
+            "413": error("body_too_large: the body is over 64 KB."),
+          },
+        },
+      },
+      "/api/v1/connections": {
+        get: {
+          operationId: "listConnections",
+          summary: "List connections",
+          description: "Newest first, a page at a time.",
+          tags: ["Connections"],
+          parameters: queryParameters(),
+          responses: {
+            "200": json("A page of connections.", ref("ConnectionList")),
+            "400": error("invalid_request (a bad parameter) or invalid_cursor."),
+            "401": UNAUTHORIZED,
+          },
+        },
+      },
+      "/api/v1/connections/{id}": {
+        get: {
+          operationId: "getConnection",
+          summary: "Get a connection",
+          tags: ["Connections"],
+          parameters: [ID_PARAMETER],
+          responses: {
+            "200": json("The connection.", ref("Connection")),
+            "401": UNAUTHORIZED,
+            "404": NOT_FOUND,
+          },
+        },
+        delete: {
+          operationId: "revokeConnection",
+          summary: "Revoke a connection",
+          description:
+            "Erases the client secret and any cached token for good; the connection stays, with status revoked. Revoking again changes nothing.",
+          tags: ["Connections"],
+          parameters: [ID_PARAMETER],
+          responses: {
+            "200": json("The connection, with status revoked.", ref("Connection")),
+            "401": UNAUTHORIZED,
+            "404": NOT_FOUND,
+          },
+        },
+      },
+      "/api/v1/connections/{id}/test": {
+        post: {
+          operationId: "testConnection",
+          summary: "Test a connection now",
+          description:
+            "Re-runs the token exchange and site lookup. A failure is an answer, not an error: the connection comes back failing, with last_error.",
+          tags: ["Connections"],
+          parameters: [ID_PARAMETER],
+          responses: {
+            "200": json("The connection, status and last_checked_at updated.", ref("Connection")),
+            "401": UNAUTHORIZED,
+            "404": NOT_FOUND,
+            "409": error("connection_revoked: a revoked connection cannot be tested."),
+          },
+        },
+      },
+      "/api/v1/connections/{id}/access-token": {
+        get: {
+          operationId: "getAccessToken",
+          summary: "Get an access token",
+          description:
+            "A valid Atlassian access token for calling the gateway at api_base_url: the cached one while it has minutes left, otherwise a new one.",
+          tags: ["Connections"],
+          parameters: [ID_PARAMETER],
+          responses: {
+            "200": json("A token.", ref("AccessToken")),
+            "401": UNAUTHORIZED,
+            "404": NOT_FOUND,
+            "409": error(
+              "connection_revoked, or connection_failing: Atlassian refused the credential (the message says what to do).",
+            ),
+            "503": error(
+              "Atlassian could not be reached or is limiting requests; retry after the Retry-After header.",
+            ),
+          },
+        },
+      },
+      "/api/health": {
+        get: {
+          operationId: "health",
+          summary: "Health",
+          description: "Needs no key.",
+          tags: ["Health"],
+          security: [],
+          responses: {
+            "200": json("The database answers.", ref("Health")),
+            "503": json("The database does not answer.", ref("Health")),
+          },
+        },
+      },
+    },
+    components: {
+      schemas,
+      securitySchemes: {
+        apiKey: {
+          type: "http",
+          scheme: "bearer",
+          description:
+            "An API key from the dashboard settings: latch_sk_ followed by at least 32 characters.",
+        },
+      },
+    },
+  };
+}
+
+function componentSchemas(): Record<string, JsonSchema> {
+  const uri = (id: string) => ref(id).$ref;
+  const responses = z.registry<{ id: string }>();
+  responses.add(connectionSchema, { id: "Connection" });
+  responses.add(connectionListSchema, { id: "ConnectionList" });
+  responses.add(connectSessionSchema, { id: "ConnectSession" });
+  responses.add(accessTokenSchema, { id: "AccessToken" });
+  responses.add(apiErrorSchema, { id: "Error" });
+  responses.add(healthSchema, { id: "Health" });
+  const requests = z.registry<{ id: string }>();
+  requests.add(createConnectSessionSchema, { id: "CreateConnectSessionRequest" });
+
+  const emitted = {
+    ...z.toJSONSchema(responses, { uri, override: openResponses }).schemas,
+    ...z.toJSONSchema(requests, { io: "input", uri, override: preferFormats }).schemas,
+  };
+  const result: Record<string, JsonSchema> = {};
+  for (const [id, schema] of Object.entries(emitted)) {
+    const copy = { ...schema } as JsonSchema;
+    // The document already says the dialect and where each schema lives.
+    delete copy.$schema;
+    delete copy.$id;
+    result[id] = copy;
+  }
+  if (result.CreateConnectSessionRequest) {
+    describeProperties(result.CreateConnectSessionRequest, REQUEST_DESCRIPTIONS);
+  }
+  return result;
+}
+
+/** zod adds its own regex beside a standard format (email, date-time); the format says it better. */
+function preferFormats({ jsonSchema }: { jsonSchema: Record<string, unknown> }) {
+  if (jsonSchema.format && jsonSchema.pattern) delete jsonSchema.pattern;
+}
+
+/** Answers may gain fields later, so clients should not be told to refuse unknown ones. */
+function openResponses(context: { jsonSchema: Record<string, unknown> }) {
+  preferFormats(context);
+  if (context.jsonSchema.additionalProperties === false)
+    delete context.jsonSchema.additionalProperties;
+}
+
+function describeProperties(schema: JsonSchema, descriptions: Record<string, string>, prefix = "") {
+  for (const [name, property] of Object.entries(schema.properties ?? {})) {
+    const path = `${prefix}${name}`;
+    if (descriptions[path] && !property.description) property.description = descriptions[path];
+    describeProperties(property, descriptions, `${path}.`);
+  }
+}
+
+/** The list's query string, one parameter per field of the route's own schema. */
+function queryParameters(): OpenApiParameter[] {
+  const schema = z.toJSONSchema(listConnectionsQuerySchema, { io: "input" }) as JsonSchema;
+  return Object.entries(schema.properties ?? {}).map(([name, property]) => ({
+    name,
+    in: "query",
+    required: schema.required?.includes(name) ?? false,
+    ...(QUERY_DESCRIPTIONS[name] ? { description: QUERY_DESCRIPTIONS[name] } : {}),
+    schema: property,
+  }));
+}

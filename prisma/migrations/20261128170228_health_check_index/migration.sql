@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "Connection_status_lastCheckedAt_idx" ON "Connection"("status", "lastCheckedAt");
+
