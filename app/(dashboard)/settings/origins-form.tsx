@@ -3,9 +3,9 @@
 import { useActionState, useEffect } from "react";
 import { useEnhancedForm } from "@/components/forms/use-enhanced-form";
 import { Alert } from "@/components/ui/alert";
-import { SubmitButton } from "@/components/ui/submit-button";
 import { allowedOriginsSchema } from "@/lib/validation/settings";
 import { saveAllowedOriginsAction, type AllowedOriginsState } from "./actions";
+import { SaveRow } from "./save-row";
 
 const ID = "field-origins";
 
@@ -69,16 +69,7 @@ export function OriginsForm({ origins }: { origins: string[] }) {
           form.
         </p>
       </div>
-      <div className="flex flex-wrap items-center gap-3">
-        <div className="w-full sm:w-40">
-          <SubmitButton pending={pending} pendingLabel="Saving…">
-            Save origins
-          </SubmitButton>
-        </div>
-        <p role="status" className="text-sm text-emerald-700 dark:text-emerald-400">
-          {state.ok ? state.message : null}
-        </p>
-      </div>
+      <SaveRow label="Save origins" pending={pending} saved={state.ok ? state.message : null} />
     </form>
   );
 }

@@ -6,11 +6,11 @@ import type { z } from "zod";
 import { Field } from "@/components/connect/field";
 import { useEnhancedForm } from "@/components/forms/use-enhanced-form";
 import { Alert } from "@/components/ui/alert";
-import { SubmitButton } from "@/components/ui/submit-button";
 import { contrastRatio, parseHexColor, textColorOn } from "@/lib/theme/contrast";
 import { isThemeMode } from "@/lib/theme/theme";
 import { themeSettingsSchema, type ThemeSettings } from "@/lib/validation/settings";
 import { saveThemeAction, type ThemeState } from "./actions";
+import { SaveRow } from "./save-row";
 
 // The house colour (--color-brand-600), which the connect form uses when none is set.
 const HOUSE_COLOR = "#2563eb";
@@ -140,16 +140,12 @@ export function ThemeForm({
         ) : null}
       </div>
       <Preview name={displayName?.trim() || workspaceName} color={color} />
-      <div className="flex flex-wrap items-center gap-3">
-        <div className="w-full sm:w-48">
-          <SubmitButton pending={pending} pendingLabel="Saving…">
-            Save appearance
-          </SubmitButton>
-        </div>
-        <p role="status" className="text-sm text-emerald-700 dark:text-emerald-400">
-          {state.ok ? state.message : null}
-        </p>
-      </div>
+      <SaveRow
+        label="Save appearance"
+        pending={pending}
+        saved={state.ok ? state.message : null}
+        width="sm:w-48"
+      />
     </form>
   );
 }

@@ -4,7 +4,6 @@ import { useActionState, useEffect } from "react";
 import { Field } from "@/components/connect/field";
 import { useEnhancedForm } from "@/components/forms/use-enhanced-form";
 import { Alert } from "@/components/ui/alert";
-import { SubmitButton } from "@/components/ui/submit-button";
 import { webhookSettingsSchema } from "@/lib/validation/settings";
 import {
   saveWebhookAction,
@@ -12,6 +11,7 @@ import {
   type WebhookSecretState,
   type WebhookState,
 } from "./actions";
+import { SaveRow } from "./save-row";
 
 const BUTTON =
   "rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 disabled:opacity-60 dark:border-slate-700 dark:hover:bg-slate-800";
@@ -56,16 +56,7 @@ export function WebhookForm({ url }: { url: string | null }) {
           defaultValue={defaultUrl}
           {...form.register("webhookUrl")}
         />
-        <div className="flex flex-wrap items-center gap-3">
-          <div className="w-full sm:w-40">
-            <SubmitButton pending={pending} pendingLabel="Saving…">
-              Save webhook
-            </SubmitButton>
-          </div>
-          <p role="status" className="text-sm text-emerald-700 dark:text-emerald-400">
-            {state.ok ? state.message : null}
-          </p>
-        </div>
+        <SaveRow label="Save webhook" pending={pending} saved={state.ok ? state.message : null} />
       </form>
 
       {url ? (

@@ -4,9 +4,9 @@ import { useActionState, useEffect } from "react";
 import { Field } from "@/components/connect/field";
 import { useEnhancedForm } from "@/components/forms/use-enhanced-form";
 import { Alert } from "@/components/ui/alert";
-import { SubmitButton } from "@/components/ui/submit-button";
 import { renameWorkspaceSchema } from "@/lib/validation/settings";
 import { renameWorkspaceAction, type WorkspaceNameState } from "./actions";
+import { SaveRow } from "./save-row";
 
 export function WorkspaceForm({ name }: { name: string }) {
   const [state, formAction, pending] = useActionState<WorkspaceNameState, FormData>(
@@ -36,16 +36,12 @@ export function WorkspaceForm({ name }: { name: string }) {
         defaultValue={defaultName}
         {...form.register("workspaceName")}
       />
-      <div className="flex flex-wrap items-center gap-3">
-        <div className="w-full sm:w-32">
-          <SubmitButton pending={pending} pendingLabel="Saving…">
-            Save
-          </SubmitButton>
-        </div>
-        <p role="status" className="text-sm text-emerald-700 dark:text-emerald-400">
-          {state.ok ? state.message : null}
-        </p>
-      </div>
+      <SaveRow
+        label="Save"
+        pending={pending}
+        saved={state.ok ? state.message : null}
+        width="sm:w-32"
+      />
     </form>
   );
 }
