@@ -7,6 +7,7 @@ const NAV = [
   { href: "/connections", label: "Connections" },
   { href: "/settings", label: "Settings" },
   { href: "/audit", label: "Audit log" },
+  { href: "/api-docs", label: "API" },
 ];
 
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
