@@ -36,3 +36,19 @@ export async function hitRateLimit(
 export async function clearRateLimit(key: string): Promise<void> {
   await getDb().rateLimit.deleteMany({ where: { key } });
 }
+
+/** Whether `key` has used up its `limit` in the current window, without counting a hit. */
+export async function peekRateLimit(
+  key: string,
+  limit: number,
+  windowMs: number,
+): Promise<RateLimitResult> {
+  const row = await getDb().rateLimit.findUnique({ where: { key } });
+  const now = Date.now();
+  if (!row || row.windowStart.getTime() + windowMs <= now || row.count < limit)
+    return { allowed: true };
+  return {
+    allowed: false,
+    retryAfterSeconds: Math.max(1, Math.ceil((row.expiresAt.getTime() - now) / 1000)),
+  };
+}

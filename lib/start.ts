@@ -11,6 +11,8 @@ import { startWebhookWorker } from "./webhooks/deliver";
 
 /** Runs once per server process before it takes requests (see instrumentation.ts). */
 export async function startLatch(): Promise<void> {
+  // Files Latch creates (the database and its -wal/-shm, generated keys) are its user's alone.
+  process.umask(0o077);
   try {
     const env = getEnv();
     if (env.sqlitePath) {

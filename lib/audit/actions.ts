@@ -9,6 +9,7 @@ export const AUDIT_ACTIONS = [
   "workspace.created",
   "workspace.updated",
   "webhook.updated",
+  "webhook.secret_revealed",
   "audit.exported",
 ] as const;
 

@@ -43,3 +43,24 @@ describe("signIn", () => {
     expect(blocked).toMatchObject({ ok: false, retryAfterSeconds: expect.any(Number) });
   });
 });
+
+describe("signIn from one address", () => {
+  it("does not count successful sign-ins against the address", async () => {
+    const { getDb } = await import("../db");
+    const { hashPassword } = await import("./password");
+    const workspace = await getDb().workspace.findFirstOrThrow();
+    await getDb().user.create({
+      data: {
+        id: "usr_office",
+        email: "office@example.com",
+        passwordHash: await hashPassword("office password"),
+        memberships: { create: { workspaceId: workspace.id } },
+      },
+    });
+    for (let i = 0; i < 25; i++) {
+      expect(await signIn("office@example.com", "office password", "10.7.7.7")).toMatchObject({
+        ok: true,
+      });
+    }
+  });
+});

@@ -2,7 +2,7 @@ import "server-only";
 import { recordAudit } from "../audit/record";
 import { getDb } from "../db";
 import { sha256 } from "../ids";
-import { clearRateLimit, hitRateLimit } from "../rate-limit";
+import { clearRateLimit, hitRateLimit, peekRateLimit } from "../rate-limit";
 import { hashPassword, verifyPassword } from "./password";
 
 const WINDOW_MS = 15 * 60 * 1000;
@@ -30,9 +30,9 @@ export async function signIn(
 ): Promise<SignInResult> {
   const normalized = email.trim().toLowerCase();
   const keys = [`signin:email:${sha256(normalized)}`, ...(ip ? [`signin:ip:${sha256(ip)}`] : [])];
-  const limits = await Promise.all(
-    keys.map((key, i) => hitRateLimit(key, i === 0 ? PER_EMAIL : PER_IP, WINDOW_MS)),
-  );
+  const limitOf = (i: number) => (i === 0 ? PER_EMAIL : PER_IP);
+  // Only failures count, so an office signing in from one address does not lock itself out.
+  const limits = await Promise.all(keys.map((key, i) => peekRateLimit(key, limitOf(i), WINDOW_MS)));
   const blocked = limits.find((limit) => !limit.allowed);
   if (blocked && !blocked.allowed) {
     const minutes = Math.ceil(blocked.retryAfterSeconds / 60);
@@ -52,7 +52,10 @@ export async function signIn(
   decoyHash ??= hashPassword("decoy password for unknown e-mails");
   const valid = await verifyPassword(password, user?.passwordHash ?? (await decoyHash));
   const membership = user?.memberships[0];
-  if (!user || !valid || !membership) return { ok: false, message: WRONG };
+  if (!user || !valid || !membership) {
+    await Promise.all(keys.map((key, i) => hitRateLimit(key, limitOf(i), WINDOW_MS)));
+    return { ok: false, message: WRONG };
+  }
 
   await clearRateLimit(keys[0]!);
   await recordAudit(

@@ -11,8 +11,12 @@ import { saveCheckResult } from "./save-check";
 
 /** A cached token is handed out until it has less than this left. */
 const RENEW_WHEN_LEFT_MS = 5 * 60 * 1000;
-/** Longer than one exchange may take (its deadline is 15 s), so a lease outlives its renewal. */
-const LEASE_MS = 20_000;
+/**
+ * Longer than a renewal may take (the exchange's 15 s deadline plus SQLite's 10 s busy wait to
+ * save it), so the lease outlives its renewal and no second exchange starts meanwhile.
+ */
+const LEASE_MS = 40_000;
+const TRANSIENT_CODES = ["atlassian_unavailable", "atlassian_rate_limited"];
 const POLL_MS = 50;
 
 export type IssuedToken = {
@@ -129,7 +133,15 @@ async function renewAcrossProcesses(scope: WorkspaceScope, id: string): Promise<
         code: row!.lastErrorCode ?? "renewal_failed",
         message: row!.lastErrorMessage ?? "",
       };
-      return { ok: false, reason: "failing", failure, transient: false };
+      // An outage seen by the holder is an outage for its waiters too: 503, not 409.
+      const transient = TRANSIENT_CODES.includes(failure.code);
+      return {
+        ok: false,
+        reason: "failing",
+        failure,
+        transient,
+        retryAfterSeconds: transient ? 30 : undefined,
+      };
     }
   }
   const failure = {

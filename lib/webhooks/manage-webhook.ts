@@ -48,6 +48,8 @@ export async function revealWebhookSecret(scope: WorkspaceScope): Promise<string
     select: { webhookSecretSealed: true },
   });
   if (!workspace.webhookSecretSealed) return null;
+  // Who saw the secret matters as much as who changed it.
+  await recordAudit(scope, { action: "webhook.secret_revealed" });
   return openSecret(workspace.webhookSecretSealed, secretContext(scope));
 }
 

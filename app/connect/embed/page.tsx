@@ -32,7 +32,10 @@ export default async function EmbeddedConnectPage({ searchParams }: PageProps<"/
     <ConnectBody
       lookup={lookup}
       sessionToken={null}
-      embed={origin ? { origin, hash: text(params.session) ?? "" } : null}
+      // Nothing is posted to an origin no session vouches for.
+      embed={
+        origin && lookup.state !== "invalid" ? { origin, hash: text(params.session) ?? "" } : null
+      }
       themeOverride={{ primaryColor: text(params.primary), mode: text(params.mode) }}
     />
   );
