@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { useTestDatabase } from "./testing/test-db";
+import { openTestDatabase } from "./testing/test-db";
 
 let leases: typeof import("./leases");
 
 beforeAll(async () => {
-  await useTestDatabase();
+  await openTestDatabase();
   leases = await import("./leases");
 });
 

@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { useTestDatabase } from "./testing/test-db";
+import { openTestDatabase } from "./testing/test-db";
 
 let rateLimit: typeof import("./rate-limit");
 
 beforeAll(async () => {
-  await useTestDatabase();
+  await openTestDatabase();
   rateLimit = await import("./rate-limit");
 });
 

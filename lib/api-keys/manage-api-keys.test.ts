@@ -1,13 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { createTestWorkspace, useTestDatabase } from "../testing/test-db";
+import { createTestWorkspace, openTestDatabase } from "../testing/test-db";
 
-let db: Awaited<ReturnType<typeof useTestDatabase>>["getDb"];
+let db: Awaited<ReturnType<typeof openTestDatabase>>["getDb"];
 let keys: typeof import("./manage-api-keys");
 let API_KEY_PATTERN: RegExp;
 let sha256: (text: string) => string;
 
 beforeAll(async () => {
-  db = (await useTestDatabase()).getDb;
+  db = (await openTestDatabase()).getDb;
   keys = await import("./manage-api-keys");
   ({ API_KEY_PATTERN } = await import("../env-schema"));
   ({ sha256 } = await import("../ids"));

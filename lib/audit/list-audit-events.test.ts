@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { createTestWorkspace, useTestDatabase } from "../testing/test-db";
+import { createTestWorkspace, openTestDatabase } from "../testing/test-db";
 import type { AuditQuery } from "../validation/audit-query";
 
 let list: typeof import("./list-audit-events");
@@ -29,7 +29,7 @@ async function seed(
 }
 
 beforeAll(async () => {
-  await useTestDatabase();
+  await openTestDatabase();
   list = await import("./list-audit-events");
   ours = (await createTestWorkspace("Ours")).scope;
   theirs = (await createTestWorkspace("Theirs")).scope;

@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { useTestDatabase } from "../testing/test-db";
+import { openTestDatabase } from "../testing/test-db";
 
 let signIn: typeof import("./sign-in").signIn;
 
 beforeAll(async () => {
-  await useTestDatabase();
+  await openTestDatabase();
   const { createFirstAdmin } = await import("./setup");
   await createFirstAdmin(
     { email: "Admin@Example.com", password: "a long password", workspaceName: "W" },

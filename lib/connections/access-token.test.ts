@@ -2,29 +2,20 @@ import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startFakeAtlassian, type FakeAtlassian } from "../../e2e/fake-atlassian/server";
-import { createTestWorkspace, useTestDatabase } from "../testing/test-db";
+import type { FakeAtlassian } from "../../e2e/fake-atlassian/server";
+import { connectThroughFlow, startConnectTestbed } from "../testing/connect-testbed";
+import { createTestWorkspace, type openTestDatabase } from "../testing/test-db";
 
 let fake: FakeAtlassian;
-let db: Awaited<ReturnType<typeof useTestDatabase>>;
+let db: Awaited<ReturnType<typeof openTestDatabase>>;
 let lib: {
-  sessions: typeof import("./connect-sessions");
-  connect: typeof import("./connect");
   tokens: typeof import("./access-token");
   revoke: typeof import("./revoke-connection");
 };
 
 beforeAll(async () => {
-  fake = await startFakeAtlassian(0);
-  process.env.ATLASSIAN_AUTH_URL = fake.url;
-  process.env.ATLASSIAN_API_URL = fake.url;
-  db = await useTestDatabase();
-  lib = {
-    sessions: await import("./connect-sessions"),
-    connect: await import("./connect"),
-    tokens: await import("./access-token"),
-    revoke: await import("./revoke-connection"),
-  };
+  ({ fake, db } = await startConnectTestbed());
+  lib = { tokens: await import("./access-token"), revoke: await import("./revoke-connection") };
 });
 
 afterAll(() => fake.close());
@@ -35,23 +26,10 @@ const exchanges = (clientId: string) =>
 
 async function connection() {
   const { scope } = await createTestWorkspace();
-  const credential = { clientId: `cid-${randomUUID()}`, clientSecret: `secret-${randomUUID()}` };
   const cloudId = randomUUID();
-  await fetch(`${fake.url}/__fake/credentials`, {
-    method: "POST",
-    body: JSON.stringify({
-      client_id: credential.clientId,
-      client_secret: credential.clientSecret,
-      sites: [{ id: cloudId, name: "Acme", url: "https://acme.atlassian.net" }],
-    }),
-  });
-  const { token } = await lib.sessions.createConnectSession(scope, { end_user: { id: "u" } });
-  const outcome = await lib.connect.connectCredential(token, {
-    ...credential,
-    subdomain: undefined,
-  });
-  if (outcome.kind !== "connected") throw new Error(outcome.kind);
-  return { scope, id: outcome.connection.id, cloudId, ...credential };
+  const sites = [{ id: cloudId, name: "Acme", url: "https://acme.atlassian.net" }];
+  const { id, credential } = await connectThroughFlow(fake, scope, { sites });
+  return { scope, id, cloudId, ...credential };
 }
 
 /** Moves the cached token's expiry, as if time had passed. */

@@ -1,10 +1,15 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startFakeAtlassian, type FakeAtlassian } from "../../e2e/fake-atlassian/server";
-import { createTestWorkspace, useTestDatabase } from "../testing/test-db";
+import type { FakeAtlassian } from "../../e2e/fake-atlassian/server";
+import {
+  connectThroughFlow,
+  createFakeCredential,
+  startConnectTestbed,
+} from "../testing/connect-testbed";
+import { createTestWorkspace, type openTestDatabase } from "../testing/test-db";
 
 let fake: FakeAtlassian;
-let db: Awaited<ReturnType<typeof useTestDatabase>>;
+let db: Awaited<ReturnType<typeof openTestDatabase>>;
 let lib: {
   sessions: typeof import("./connect-sessions");
   connect: typeof import("./connect");
@@ -14,10 +19,7 @@ let lib: {
 };
 
 beforeAll(async () => {
-  fake = await startFakeAtlassian(0);
-  process.env.ATLASSIAN_AUTH_URL = fake.url;
-  process.env.ATLASSIAN_API_URL = fake.url;
-  db = await useTestDatabase();
+  ({ fake, db } = await startConnectTestbed());
   lib = {
     sessions: await import("./connect-sessions"),
     connect: await import("./connect"),
@@ -29,32 +31,10 @@ beforeAll(async () => {
 
 afterAll(() => fake.close());
 
-async function newCredential(
-  sites = [{ id: randomUUID(), name: "Acme", url: "https://acme.atlassian.net" }],
-) {
-  const credential = { clientId: `cid-${randomUUID()}`, clientSecret: `secret-${randomUUID()}` };
-  await fetch(`${fake.url}/__fake/credentials`, {
-    method: "POST",
-    body: JSON.stringify({
-      client_id: credential.clientId,
-      client_secret: credential.clientSecret,
-      sites,
-      scope: "read:jira-work",
-    }),
-  });
-  return credential;
-}
-
-async function connectOne(scope: { workspaceId: string }, endUserId = `user-${randomUUID()}`) {
-  const credential = await newCredential();
-  const { token } = await lib.sessions.createConnectSession(scope, { end_user: { id: endUserId } });
-  const outcome = await lib.connect.connectCredential(token, {
-    ...credential,
-    subdomain: undefined,
-  });
-  if (outcome.kind !== "connected") throw new Error(`expected connected, got ${outcome.kind}`);
-  return { id: outcome.connection.id, credential, token, endUserId };
-}
+const newCredential = (sites?: Parameters<typeof createFakeCredential>[1]) =>
+  createFakeCredential(fake, sites);
+const connectOne = (scope: { workspaceId: string }, endUserId?: string) =>
+  connectThroughFlow(fake, scope, { endUserId });
 
 describe("connections", () => {
   it("stores the secret sealed: the database never holds it in plain text", async () => {

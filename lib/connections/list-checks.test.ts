@@ -1,12 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { createTestWorkspace, useTestDatabase } from "../testing/test-db";
+import { createTestWorkspace, openTestDatabase } from "../testing/test-db";
 
-let db: Awaited<ReturnType<typeof useTestDatabase>>;
+let db: Awaited<ReturnType<typeof openTestDatabase>>;
 let listConnectionChecks: typeof import("./list-checks").listConnectionChecks;
 let newId: typeof import("../ids").newId;
 
 beforeAll(async () => {
-  db = await useTestDatabase();
+  db = await openTestDatabase();
   ({ listConnectionChecks } = await import("./list-checks"));
   ({ newId } = await import("../ids"));
 });

@@ -1,12 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { startFakeAtlassian, type FakeAtlassian } from "../../e2e/fake-atlassian/server";
-import { createTestWorkspace, useTestDatabase } from "../testing/test-db";
+import type { FakeAtlassian } from "../../e2e/fake-atlassian/server";
+import { startConnectTestbed } from "../testing/connect-testbed";
+import { createTestWorkspace, type openTestDatabase } from "../testing/test-db";
 
 const HOUR = 60 * 60 * 1000;
 
 let fake: FakeAtlassian;
-let db: Awaited<ReturnType<typeof useTestDatabase>>;
+let db: Awaited<ReturnType<typeof openTestDatabase>>;
 let jobs: typeof import("./health-checks");
 let lib: {
   sessions: typeof import("../connections/connect-sessions");
@@ -16,10 +17,7 @@ let lib: {
 let workspaceId: string;
 
 beforeAll(async () => {
-  fake = await startFakeAtlassian(0);
-  process.env.ATLASSIAN_AUTH_URL = fake.url;
-  process.env.ATLASSIAN_API_URL = fake.url;
-  db = await useTestDatabase();
+  ({ fake, db } = await startConnectTestbed());
   jobs = await import("./health-checks");
   lib = {
     sessions: await import("../connections/connect-sessions"),

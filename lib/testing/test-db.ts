@@ -8,9 +8,9 @@ import { migrateSqlite } from "../db/migrate";
  * Points Latch at a fresh, migrated SQLite file with fixed keys, for unit tests of use cases.
  * Call before importing anything that reads the environment (lib/env caches it):
  *
- *   const { getDb } = await useTestDatabase();
+ *   const { getDb } = await openTestDatabase();
  */
-export async function useTestDatabase() {
+export async function openTestDatabase() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "latch-test-"));
   const file = path.join(dir, "latch.db");
   migrateSqlite(file, path.join(__dirname, "..", "..", "prisma", "migrations"));

@@ -2,9 +2,9 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { ApiConnection } from "../connections/to-api";
-import { createTestWorkspace, useTestDatabase } from "../testing/test-db";
+import { createTestWorkspace, openTestDatabase } from "../testing/test-db";
 
-let db: Awaited<ReturnType<typeof useTestDatabase>>["getDb"];
+let db: Awaited<ReturnType<typeof openTestDatabase>>["getDb"];
 let deliver: typeof import("./deliver");
 let manage: typeof import("./manage-webhook");
 let enqueueWebhook: typeof import("./enqueue").enqueueWebhook;
@@ -37,7 +37,7 @@ const receiver = {
 };
 
 beforeAll(async () => {
-  db = (await useTestDatabase()).getDb;
+  db = (await openTestDatabase()).getDb;
   deliver = await import("./deliver");
   manage = await import("./manage-webhook");
   ({ enqueueWebhook } = await import("./enqueue"));

@@ -1,13 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ApiConnection } from "../connections/to-api";
-import { createTestWorkspace, useTestDatabase } from "../testing/test-db";
+import { createTestWorkspace, openTestDatabase } from "../testing/test-db";
 
-let db: Awaited<ReturnType<typeof useTestDatabase>>["getDb"];
+let db: Awaited<ReturnType<typeof openTestDatabase>>["getDb"];
 let manage: typeof import("./manage-webhook");
 let enqueueWebhook: typeof import("./enqueue").enqueueWebhook;
 
 beforeAll(async () => {
-  db = (await useTestDatabase()).getDb;
+  db = (await openTestDatabase()).getDb;
   manage = await import("./manage-webhook");
   ({ enqueueWebhook } = await import("./enqueue"));
 });

@@ -1,12 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { createTestWorkspace, useTestDatabase } from "../testing/test-db";
+import { createTestWorkspace, openTestDatabase } from "../testing/test-db";
 
-let db: Awaited<ReturnType<typeof useTestDatabase>>["getDb"];
+let db: Awaited<ReturnType<typeof openTestDatabase>>["getDb"];
 let workspaces: typeof import("./manage-workspace");
 let newId: typeof import("../ids").newId;
 
 beforeAll(async () => {
-  db = (await useTestDatabase()).getDb;
+  db = (await openTestDatabase()).getDb;
   workspaces = await import("./manage-workspace");
   ({ newId } = await import("../ids"));
 });

@@ -1,0 +1,56 @@
+import { randomUUID } from "node:crypto";
+import { startFakeAtlassian, type FakeAtlassian } from "../../e2e/fake-atlassian/server";
+import type { FakeSite } from "../../e2e/fake-atlassian/state";
+import { openTestDatabase } from "./test-db";
+
+/**
+ * For use-case tests that go through Atlassian: a fake Atlassian on loopback and a fresh
+ * database, with Latch pointed at both. Call in beforeAll, before importing lib modules.
+ */
+export async function startConnectTestbed() {
+  const fake = await startFakeAtlassian(0);
+  process.env.ATLASSIAN_AUTH_URL = fake.url;
+  process.env.ATLASSIAN_API_URL = fake.url;
+  const db = await openTestDatabase();
+  return { fake, db };
+}
+
+/** Creates a credential in the fake, as a person would in Atlassian Administration. */
+export async function createFakeCredential(
+  fake: FakeAtlassian,
+  sites: FakeSite[] = [{ id: randomUUID(), name: "Acme", url: "https://acme.atlassian.net" }],
+) {
+  const credential = { clientId: `cid-${randomUUID()}`, clientSecret: `secret-${randomUUID()}` };
+  await fetch(`${fake.url}/__fake/credentials`, {
+    method: "POST",
+    body: JSON.stringify({
+      client_id: credential.clientId,
+      client_secret: credential.clientSecret,
+      sites,
+      scope: "read:jira-work",
+    }),
+  });
+  return credential;
+}
+
+/** Connects a new credential for an end user through the real connect flow. */
+export async function connectThroughFlow(
+  fake: FakeAtlassian,
+  scope: { workspaceId: string },
+  options: { endUserId?: string; sites?: FakeSite[] } = {},
+) {
+  const { createConnectSession } = await import("../connections/connect-sessions");
+  const { connectCredential } = await import("../connections/connect");
+  const credential = await createFakeCredential(fake, options.sites);
+  const endUserId = options.endUserId ?? `user-${randomUUID()}`;
+  const { token } = await createConnectSession(scope, { end_user: { id: endUserId } });
+  const outcome = await connectCredential(token, { ...credential, subdomain: undefined });
+  if (outcome.kind !== "connected") throw new Error(`expected connected, got ${outcome.kind}`);
+  return {
+    id: outcome.connection.id,
+    connection: outcome.connection,
+    credential,
+    token,
+    endUserId,
+  };
+}
