@@ -63,6 +63,8 @@ test("opening twice shows one modal; Escape after typing asks before closing", a
   await open(page, session.token);
   await expect(page.locator("iframe")).toHaveCount(1);
 
+  // Escape inside the frame is the form's to handle, once its scripts run (it says `ready`).
+  await expect.poll(async () => (await events(page)).some((e) => e.type === "ready")).toBe(true);
   const frame = page.frameLocator("iframe");
   await frame.getByLabel("Client ID").fill("typed something");
   await frame.getByLabel("Client ID").press("Escape");

@@ -40,6 +40,7 @@
       allow: "clipboard-write",
     });
     var closed = false;
+    var ready = false;
     var handle = { close: close };
     var overlay, closeButton, previousFocus, previousOverflow;
     var inerted = [];
@@ -49,6 +50,7 @@
       if (event.origin !== origin || event.source !== iframe.contentWindow) return;
       if (!data || data.source !== "latch") return;
       if (data.type === "ready") {
+        ready = true;
         iframe.contentWindow.postMessage(
           { source: "latch", type: "session", token: options.sessionToken },
           origin,
@@ -60,7 +62,10 @@
       if (data.type === "close") close();
     }
 
+    // Once the form is running it decides (it asks first if something was typed); before that,
+    // or if it never loads (a blocked frame), closing must still work.
     function requestClose() {
+      if (!ready) return close();
       iframe.contentWindow.postMessage({ source: "latch", type: "close_request" }, origin);
     }
 
