@@ -12,6 +12,7 @@ import {
   type AuditActorType,
   type AuditFilters,
 } from "@/lib/validation/audit-query";
+import { DataTable } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -158,42 +159,29 @@ function formatUtc(date: Date): string {
 
 function EventTable({ events }: { events: AuditEvent[] }) {
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full text-left text-sm">
-        <thead className="border-b border-slate-200 text-slate-600 dark:border-slate-800 dark:text-slate-400">
-          <tr>
-            {["Time", "Action", "Actor", "Target", "IP", "Details"].map((column) => (
-              <th key={column} scope="col" className="px-2 py-2 font-medium">
-                {column}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
-          {events.map((event) => (
-            <tr key={event.id} className="align-top">
-              <td className="px-2 py-2 whitespace-nowrap">
-                <time dateTime={event.createdAt.toISOString()}>{formatUtc(event.createdAt)}</time>
-              </td>
-              <td className="px-2 py-2 font-mono">{event.action}</td>
-              <td className="px-2 py-2">
-                {event.actorLabel ?? event.actorId ?? "—"}
-                <span className="block text-xs text-slate-500 dark:text-slate-400">
-                  {ACTOR_LABELS[event.actorType as AuditActorType] ?? event.actorType}
-                </span>
-              </td>
-              <td className="px-2 py-2 font-mono text-xs break-all">
-                {event.targetType ? `${event.targetType} ${event.targetId ?? ""}` : "—"}
-              </td>
-              <td className="px-2 py-2 font-mono text-xs">{event.ip ?? "—"}</td>
-              <td className="px-2 py-2 font-mono text-xs break-all">
-                <Details text={event.details} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable headings={["Time", "Action", "Actor", "Target", "IP", "Details"]}>
+      {events.map((event) => (
+        <tr key={event.id} className="align-top">
+          <td className="px-2 py-2 whitespace-nowrap">
+            <time dateTime={event.createdAt.toISOString()}>{formatUtc(event.createdAt)}</time>
+          </td>
+          <td className="px-2 py-2 font-mono">{event.action}</td>
+          <td className="px-2 py-2">
+            {event.actorLabel ?? event.actorId ?? "—"}
+            <span className="block text-xs text-slate-500 dark:text-slate-400">
+              {ACTOR_LABELS[event.actorType as AuditActorType] ?? event.actorType}
+            </span>
+          </td>
+          <td className="px-2 py-2 font-mono text-xs break-all">
+            {event.targetType ? `${event.targetType} ${event.targetId ?? ""}` : "—"}
+          </td>
+          <td className="px-2 py-2 font-mono text-xs">{event.ip ?? "—"}</td>
+          <td className="px-2 py-2 font-mono text-xs break-all">
+            <Details text={event.details} />
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 

@@ -15,6 +15,7 @@ import {
 } from "@/lib/validation/connections-query";
 import { newConnectionAction } from "./actions";
 import { ConnectionRowActions } from "./connection-row-actions";
+import { DataTable } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "Connections" };
 
@@ -101,84 +102,74 @@ export default async function ConnectionsPage({ searchParams }: PageProps<"/conn
         </div>
       ) : null}
 
-      <div className="mt-6 overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-        <table className="w-full text-left text-sm">
-          <thead className="bg-slate-50 text-xs uppercase text-slate-600 dark:bg-slate-800 dark:text-slate-300">
-            <tr>
-              {[
-                "End user",
-                "Site",
-                "Status",
-                "Scopes",
-                "Created",
-                "Last checked",
-                "Last error",
-                "Actions",
-              ].map((heading) => (
-                <th key={heading} scope="col" className="px-3 py-2 font-medium">
-                  {heading}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
-            {page.data.map((connection) => (
-              <tr key={connection.id} data-connection-id={connection.id} className="align-top">
-                <td className="px-3 py-2">
-                  <Link
-                    href={`/connections/${connection.id}`}
-                    className="font-medium text-brand-700 underline-offset-2 hover:underline dark:text-blue-300"
-                  >
-                    {connection.end_user.display_name ?? connection.end_user.id}
-                  </Link>
-                  {connection.end_user.email ? (
-                    <div className="text-xs text-slate-600 dark:text-slate-400">
-                      {connection.end_user.email}
-                    </div>
-                  ) : null}
-                </td>
-                <td className="px-3 py-2">
-                  <div>{connection.site.name}</div>
-                  <div className="text-xs text-slate-600 dark:text-slate-400">
-                    {connection.site.url}
-                  </div>
-                </td>
-                <td className="px-3 py-2">
-                  <StatusBadge status={connection.status} />
-                </td>
-                <td className="max-w-48 px-3 py-2 font-mono text-xs break-words">
-                  {connection.scopes.join(" ") || "–"}
-                </td>
-                <td className="px-3 py-2 whitespace-nowrap">
-                  {formatDateTime(new Date(connection.created_at))}
-                </td>
-                <td className="px-3 py-2 whitespace-nowrap">
-                  {formatDateTime(
-                    connection.last_checked_at ? new Date(connection.last_checked_at) : null,
-                  )}
-                </td>
-                <td className="max-w-64 px-3 py-2 text-xs">
-                  {connection.last_error?.message ?? "–"}
-                </td>
-                <td className="px-3 py-2">
-                  <ConnectionRowActions
-                    id={connection.id}
-                    revoked={connection.status === "revoked"}
-                    label={`${connection.end_user.email ?? connection.end_user.id} on ${connection.site.name}`}
-                  />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {page.data.length === 0 && !problem ? (
-          <p className="px-3 py-8 text-center text-sm text-slate-600 dark:text-slate-400">
-            {filters.q || filters.status
-              ? "No connections match these filters."
-              : "No connections yet. Send an end user a connect link, or press New connection."}
-          </p>
-        ) : null}
-      </div>
+      <DataTable
+        headings={[
+          "End user",
+          "Site",
+          "Status",
+          "Scopes",
+          "Created",
+          "Last checked",
+          "Last error",
+          "Actions",
+        ]}
+        className="mt-6"
+        empty={
+          page.data.length === 0 && !problem ? (
+            <p className="px-3 py-8 text-center text-sm text-slate-600 dark:text-slate-400">
+              {filters.q || filters.status
+                ? "No connections match these filters."
+                : "No connections yet. Send an end user a connect link, or press New connection."}
+            </p>
+          ) : null
+        }
+      >
+        {page.data.map((connection) => (
+          <tr key={connection.id} data-connection-id={connection.id} className="align-top">
+            <td className="px-3 py-2">
+              <Link
+                href={`/connections/${connection.id}`}
+                className="font-medium text-brand-700 underline-offset-2 hover:underline dark:text-blue-300"
+              >
+                {connection.end_user.display_name ?? connection.end_user.id}
+              </Link>
+              {connection.end_user.email ? (
+                <div className="text-xs text-slate-600 dark:text-slate-400">
+                  {connection.end_user.email}
+                </div>
+              ) : null}
+            </td>
+            <td className="px-3 py-2">
+              <div>{connection.site.name}</div>
+              <div className="text-xs text-slate-600 dark:text-slate-400">
+                {connection.site.url}
+              </div>
+            </td>
+            <td className="px-3 py-2">
+              <StatusBadge status={connection.status} />
+            </td>
+            <td className="max-w-48 px-3 py-2 font-mono text-xs break-words">
+              {connection.scopes.join(" ") || "–"}
+            </td>
+            <td className="px-3 py-2 whitespace-nowrap">
+              {formatDateTime(new Date(connection.created_at))}
+            </td>
+            <td className="px-3 py-2 whitespace-nowrap">
+              {formatDateTime(
+                connection.last_checked_at ? new Date(connection.last_checked_at) : null,
+              )}
+            </td>
+            <td className="max-w-64 px-3 py-2 text-xs">{connection.last_error?.message ?? "–"}</td>
+            <td className="px-3 py-2">
+              <ConnectionRowActions
+                id={connection.id}
+                revoked={connection.status === "revoked"}
+                label={`${connection.end_user.email ?? connection.end_user.id} on ${connection.site.name}`}
+              />
+            </td>
+          </tr>
+        ))}
+      </DataTable>
 
       <nav aria-label="Pages" className="mt-4 flex gap-4 text-sm">
         {filters.cursor ? (

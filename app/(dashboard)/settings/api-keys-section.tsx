@@ -12,6 +12,7 @@ import {
   type CreateApiKeyState,
   type RevokeApiKeyState,
 } from "./actions";
+import { DataTable } from "@/components/ui/data-table";
 
 /** One key as the table shows it; dates come formatted from the server. */
 export type ApiKeyRow = {
@@ -42,46 +43,33 @@ export function ApiKeysSection({
   return (
     <div className="space-y-6">
       <CreateApiKeyForm />
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-        <table className="w-full text-left text-sm">
-          <thead className="bg-slate-50 text-xs text-slate-600 uppercase dark:bg-slate-800 dark:text-slate-300">
-            <tr>
-              {["Name", "Key", "Created", "Last used", "Status", "Actions"].map((heading) => (
-                <th key={heading} scope="col" className="px-3 py-2 font-medium">
-                  {heading}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
-            {keys.map((key) => (
-              <tr key={key.id} data-api-key-id={key.id} className="align-top">
-                <td id={`api-key-${key.id}`} className="px-3 py-2 font-medium break-words">
-                  {key.name}
-                </td>
-                <td className="px-3 py-2 font-mono text-xs whitespace-nowrap">{key.prefix}…</td>
-                <td className="px-3 py-2 whitespace-nowrap">{key.created}</td>
-                <td className="px-3 py-2 whitespace-nowrap">{key.lastUsed}</td>
-                <td className="px-3 py-2">
-                  <KeyStatus revoked={key.revoked} />
-                </td>
-                <td className="px-3 py-2">
-                  <RevokeControl
-                    id={key.id}
-                    revoked={key.revoked}
-                    askFirst={askToRevoke === key.id}
-                  />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {keys.length === 0 ? (
-          <p className="px-3 py-8 text-center text-sm text-slate-600 dark:text-slate-400">
-            No API keys yet. Create one for your backend to call the Latch API.
-          </p>
-        ) : null}
-      </div>
+      <DataTable
+        headings={["Name", "Key", "Created", "Last used", "Status", "Actions"]}
+        empty={
+          keys.length === 0 ? (
+            <p className="px-3 py-8 text-center text-sm text-slate-600 dark:text-slate-400">
+              No API keys yet. Create one for your backend to call the Latch API.
+            </p>
+          ) : null
+        }
+      >
+        {keys.map((key) => (
+          <tr key={key.id} data-api-key-id={key.id} className="align-top">
+            <td id={`api-key-${key.id}`} className="px-3 py-2 font-medium break-words">
+              {key.name}
+            </td>
+            <td className="px-3 py-2 font-mono text-xs whitespace-nowrap">{key.prefix}…</td>
+            <td className="px-3 py-2 whitespace-nowrap">{key.created}</td>
+            <td className="px-3 py-2 whitespace-nowrap">{key.lastUsed}</td>
+            <td className="px-3 py-2">
+              <KeyStatus revoked={key.revoked} />
+            </td>
+            <td className="px-3 py-2">
+              <RevokeControl id={key.id} revoked={key.revoked} askFirst={askToRevoke === key.id} />
+            </td>
+          </tr>
+        ))}
+      </DataTable>
     </div>
   );
 }

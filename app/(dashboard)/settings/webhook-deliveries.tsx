@@ -1,5 +1,6 @@
 import { formatDateTime } from "@/lib/format-date";
 import type { WebhookDeliverySummary } from "@/lib/webhooks/manage-webhook";
+import { DataTable } from "@/components/ui/data-table";
 
 const STATUS_STYLES = {
   delivered: "bg-emerald-100 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-300",
@@ -14,40 +15,31 @@ export function WebhookDeliveries({ deliveries }: { deliveries: WebhookDeliveryS
       <h3 id="webhook-deliveries-heading" className="text-base font-semibold">
         Recent deliveries
       </h3>
-      <div className="mt-3 overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-        <table aria-labelledby="webhook-deliveries-heading" className="w-full text-left text-sm">
-          <thead className="bg-slate-50 text-xs text-slate-600 uppercase dark:bg-slate-800 dark:text-slate-300">
-            <tr>
-              {["Time", "Event", "Status", "Attempts", "Last response"].map((heading) => (
-                <th key={heading} scope="col" className="px-3 py-2 font-medium">
-                  {heading}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
-            {deliveries.map((delivery) => (
-              <tr key={delivery.id} data-webhook-delivery-id={delivery.id} className="align-top">
-                <td className="px-3 py-2 whitespace-nowrap">
-                  {formatDateTime(delivery.createdAt)}
-                </td>
-                <td className="px-3 py-2 font-mono text-xs whitespace-nowrap">{delivery.event}</td>
-                <td className="px-3 py-2">
-                  <DeliveryStatus delivery={delivery} />
-                </td>
-                <td className="px-3 py-2">{delivery.attempts}</td>
-                <td className="px-3 py-2 break-words">{lastResponse(delivery)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {deliveries.length === 0 ? (
-          <p className="px-3 py-8 text-center text-sm text-slate-600 dark:text-slate-400">
-            No deliveries yet. Events are queued here as connections are created, fail, recover or
-            are revoked.
-          </p>
-        ) : null}
-      </div>
+      <DataTable
+        headings={["Time", "Event", "Status", "Attempts", "Last response"]}
+        labelledBy="webhook-deliveries-heading"
+        className="mt-3"
+        empty={
+          deliveries.length === 0 ? (
+            <p className="px-3 py-8 text-center text-sm text-slate-600 dark:text-slate-400">
+              No deliveries yet. Events are queued here as connections are created, fail, recover or
+              are revoked.
+            </p>
+          ) : null
+        }
+      >
+        {deliveries.map((delivery) => (
+          <tr key={delivery.id} data-webhook-delivery-id={delivery.id} className="align-top">
+            <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(delivery.createdAt)}</td>
+            <td className="px-3 py-2 font-mono text-xs whitespace-nowrap">{delivery.event}</td>
+            <td className="px-3 py-2">
+              <DeliveryStatus delivery={delivery} />
+            </td>
+            <td className="px-3 py-2">{delivery.attempts}</td>
+            <td className="px-3 py-2 break-words">{lastResponse(delivery)}</td>
+          </tr>
+        ))}
+      </DataTable>
     </div>
   );
 }

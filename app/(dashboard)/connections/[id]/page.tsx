@@ -7,6 +7,7 @@ import { listConnectionChecks, type ConnectionCheckEntry } from "@/lib/connectio
 import { getConnection } from "@/lib/connections/list-connections";
 import { formatDateTime } from "@/lib/format-date";
 import { ConnectionRowActions } from "../connection-row-actions";
+import { DataTable } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "Connection" };
 
@@ -111,34 +112,21 @@ function CheckHistory({ checks }: { checks: ConnectionCheckEntry[] }) {
     return <p className="mt-4 text-sm">No checks recorded yet.</p>;
   }
   return (
-    <div className="mt-4 overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-      <table className="w-full text-left text-sm">
-        <thead className="bg-slate-50 text-xs uppercase text-slate-600 dark:bg-slate-800 dark:text-slate-300">
-          <tr>
-            {["Time", "Trigger", "Outcome", "Error", "Duration"].map((heading) => (
-              <th key={heading} scope="col" className="px-3 py-2 font-medium">
-                {heading}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
-          {checks.map((check) => (
-            <tr key={check.id}>
-              <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(check.checkedAt)}</td>
-              <td className="px-3 py-2">{TRIGGER_LABELS[check.trigger] ?? check.trigger}</td>
-              <td className="px-3 py-2">
-                <StatusBadge status={check.outcome} />
-              </td>
-              <td className="px-3 py-2 font-mono text-xs">{check.errorCode ?? "–"}</td>
-              <td className="px-3 py-2 whitespace-nowrap tabular-nums">
-                {formatDuration(check.durationMs)}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable headings={["Time", "Trigger", "Outcome", "Error", "Duration"]} className="mt-4">
+      {checks.map((check) => (
+        <tr key={check.id}>
+          <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(check.checkedAt)}</td>
+          <td className="px-3 py-2">{TRIGGER_LABELS[check.trigger] ?? check.trigger}</td>
+          <td className="px-3 py-2">
+            <StatusBadge status={check.outcome} />
+          </td>
+          <td className="px-3 py-2 font-mono text-xs">{check.errorCode ?? "–"}</td>
+          <td className="px-3 py-2 whitespace-nowrap tabular-nums">
+            {formatDuration(check.durationMs)}
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 
