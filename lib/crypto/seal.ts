@@ -78,8 +78,3 @@ export function open(keyring: Keyring, sealed: string, context: SealContext): st
     throw new SealError("authentication failed (wrong key, context or tampered data)");
   }
 }
-
-/** True when a sealed value was made with an older key and should be re-sealed. */
-export function needsResealing(keyring: Keyring, sealed: string): boolean {
-  return sealed.split(".")[1] !== keyring.current.id;
-}

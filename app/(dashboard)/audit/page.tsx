@@ -12,6 +12,7 @@ import {
   type AuditActorType,
   type AuditFilters,
 } from "@/lib/validation/audit-query";
+import { FilterSelect } from "@/components/dashboard/filter-select";
 import { DataTable } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "Audit log" };
@@ -62,28 +63,18 @@ export default async function AuditPage({ searchParams }: PageProps<"/audit">) {
       <h1 className="text-2xl font-semibold">Audit log</h1>
 
       <form method="get" action="/audit" className="flex flex-wrap items-end gap-4 text-sm">
-        <label className="block">
-          Action
-          <select name="action" defaultValue={raw.action ?? ""} className={inputClass}>
-            <option value="">All</option>
-            {AUDIT_ACTIONS.map((action) => (
-              <option key={action} value={action}>
-                {action}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="block">
-          Actor
-          <select name="actor_type" defaultValue={raw.actor_type ?? ""} className={inputClass}>
-            <option value="">All</option>
-            {AUDIT_ACTOR_TYPES.map((type) => (
-              <option key={type} value={type}>
-                {ACTOR_LABELS[type]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          label="Action"
+          name="action"
+          value={raw.action}
+          options={AUDIT_ACTIONS.map((action) => ({ value: action, label: action }))}
+        />
+        <FilterSelect
+          label="Actor"
+          name="actor_type"
+          value={raw.actor_type}
+          options={AUDIT_ACTOR_TYPES.map((type) => ({ value: type, label: ACTOR_LABELS[type] }))}
+        />
         <label className="block">
           From
           <input type="date" name="from" defaultValue={raw.from ?? ""} className={inputClass} />

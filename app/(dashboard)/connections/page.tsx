@@ -15,6 +15,7 @@ import {
 } from "@/lib/validation/connections-query";
 import { newConnectionAction } from "./actions";
 import { ConnectionRowActions } from "./connection-row-actions";
+import { FilterSelect } from "@/components/dashboard/filter-select";
 import { DataTable } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "Connections" };
@@ -70,24 +71,12 @@ export default async function ConnectionsPage({ searchParams }: PageProps<"/conn
             className="mt-1 rounded-md border border-slate-300 bg-transparent px-2 py-1.5 text-sm dark:border-slate-700"
           />
         </div>
-        <div>
-          <label htmlFor="status" className="block text-xs font-medium">
-            Status
-          </label>
-          <select
-            id="status"
-            name="status"
-            defaultValue={filters.status ?? ""}
-            className="mt-1 rounded-md border border-slate-300 bg-transparent px-2 py-1.5 text-sm dark:border-slate-700"
-          >
-            <option value="">All</option>
-            {CONNECTION_STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {status}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          label="Status"
+          name="status"
+          value={filters.status}
+          options={CONNECTION_STATUSES.map((status) => ({ value: status, label: status }))}
+        />
         <button
           type="submit"
           className="rounded-md border border-slate-300 px-3 py-1.5 text-sm dark:border-slate-700"
