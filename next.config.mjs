@@ -1,3 +1,5 @@
+import { BASE_HEADERS, NO_FRAMING_HEADERS } from "./lib/http/security-headers.mjs";
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
@@ -7,15 +9,12 @@ const nextConfig = {
     return [
       {
         source: "/:path*",
-        headers: [{ key: "X-Content-Type-Options", value: "nosniff" }],
+        headers: BASE_HEADERS,
       },
       {
         // Only the connect pages may be framed, by their session's allowed origins (proxy.ts).
         source: "/((?!connect$|connect/embed$).*)",
-        headers: [
-          { key: "Content-Security-Policy", value: "frame-ancestors 'none'" },
-          { key: "X-Frame-Options", value: "DENY" },
-        ],
+        headers: NO_FRAMING_HEADERS,
       },
       {
         // The connect page's URL carries a session token: no other origin may see it in Referer.

@@ -65,8 +65,8 @@ export default defineConfig({
     {
       // A fresh database per run; the production build, as users run it.
       command: `rm -rf ${E2E.dir} && mkdir -p ${E2E.dir} && ${
-        process.env.E2E_SKIP_BUILD ? "" : "npx next build && "
-      }npx next start > ${E2E.dir}/server.log 2>&1`,
+        process.env.E2E_SKIP_BUILD ? "" : "npm run build && "
+      }npm start > ${E2E.dir}/server.log 2>&1`,
       url: `${E2E.appUrl}/api/health`,
       env: appEnv,
       timeout: 240_000,

@@ -7,6 +7,6 @@ export default defineConfig({
     include: ["lib/**/*.test.ts", "app/**/*.test.ts", "components/**/*.test.ts"],
     environment: "node",
     // `server-only` throws outside a React Server environment; in unit tests it is a no-op.
-    alias: { "server-only": path.resolve(__dirname, "lib/testing/server-only-stub.ts") },
+    alias: { "server-only": path.resolve(__dirname, "lib/server/server-only-stub.ts") },
   },
 });

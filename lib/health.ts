@@ -1,10 +1,10 @@
 import "server-only";
-import { getDb } from "./db";
+import { getHotReads } from "./db/hot-reads";
 
 /** True while the database answers a trivial query. */
 export async function databaseAnswers(): Promise<boolean> {
   try {
-    await getDb().$queryRaw`SELECT 1`;
+    await getHotReads().ping();
     return true;
   } catch {
     return false;

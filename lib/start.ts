@@ -9,8 +9,17 @@ import { startHealthChecks } from "./jobs/health-checks";
 import { logger } from "./log";
 import { startWebhookWorker } from "./webhooks/deliver";
 
-/** Runs once per server process before it takes requests (see instrumentation.ts). */
-export async function startLatch(): Promise<void> {
+// Both server.ts and Next's instrumentation.ts call startLatch, from separate bundles of this
+// module; the promise lives on globalThis so start-up runs once per process all the same.
+const globalForStart = globalThis as unknown as { latchStarted?: Promise<void> };
+
+/** Runs once per server process before it takes requests (server.ts, instrumentation.ts). */
+export function startLatch(): Promise<void> {
+  globalForStart.latchStarted ??= start();
+  return globalForStart.latchStarted;
+}
+
+async function start(): Promise<void> {
   // Files Latch creates (the database and its -wal/-shm, generated keys) are its user's alone.
   process.umask(0o077);
   try {

@@ -23,22 +23,23 @@ export type RunningLatch = {
   stop: () => void;
 };
 
-/** Starts the production build (`next start`) on a fresh SQLite file, pointed at `upstreamUrl`. */
+/** Starts the production build (`npm start`) on a fresh SQLite file, pointed at `upstreamUrl`. */
 export async function startLatch(
   upstreamUrl: string,
   extraEnv: Record<string, string> = {},
 ): Promise<RunningLatch> {
-  if (!fs.existsSync(".next/BUILD_ID"))
+  if (!fs.existsSync(".next/BUILD_ID") || !fs.existsSync(".next/latch-server.mjs"))
     throw new Error("No production build: run `npm run build` first.");
   const port = await freePort();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "latch-bench-"));
   const url = `http://127.0.0.1:${port}`;
   const child: ChildProcess = spawn(
-    "npx",
-    ["next", "start", "-p", String(port), "-H", "127.0.0.1"],
+    "node",
+    [".next/latch-server.mjs", "-p", String(port), "-H", "127.0.0.1"],
     {
       env: {
         ...process.env,
+        NODE_ENV: "production",
         NEXT_TELEMETRY_DISABLED: "1",
         DATABASE_URL: `file:${dir}/latch.db`,
         PUBLIC_URL: url,

@@ -1,8 +1,9 @@
 import "server-only";
 import { AtlassianError, apiBaseUrl, requestAccessToken } from "../atlassian";
-import { inWorkspace, type WorkspaceScope } from "../auth/actor";
+import type { WorkspaceScope } from "../auth/actor";
 import { openSecret, sealSecret } from "../crypto/secrets";
 import { getDb } from "../db";
+import { getHotReads, type TokenRow } from "../db/hot-reads";
 import { releaseLease, tryAcquireLease } from "../leases";
 import { logger } from "../log";
 import { atlassianConfig } from "./atlassian-config";
@@ -62,28 +63,13 @@ export async function getAccessToken(
   return renewal;
 }
 
-type TokenRow = Awaited<ReturnType<typeof loadTokenRow>>;
-
-async function loadTokenRow(scope: Pick<WorkspaceScope, "workspaceId">, id: string) {
-  return getDb().connection.findFirst({
-    where: { id, ...inWorkspace(scope) },
-    // Naming a secret column in `select` is how a use case asks for it (lib/db.ts omits them).
-    select: {
-      id: true,
-      workspaceId: true,
-      status: true,
-      siteCloudId: true,
-      accessTokenSealed: true,
-      accessTokenExpiresAt: true,
-      lastCheckedAt: true,
-      lastErrorCode: true,
-      lastErrorMessage: true,
-    },
-  });
+/** The hottest read Latch makes, so it skips Prisma (lib/db/hot-reads.ts); scoped all the same. */
+function loadTokenRow(scope: Pick<WorkspaceScope, "workspaceId">, id: string) {
+  return getHotReads().tokenRow(scope.workspaceId, id);
 }
 
 /** The answer when no renewal is needed: missing, revoked, or a cached token still good. */
-function settledResult(row: TokenRow): AccessTokenResult | null {
+function settledResult(row: TokenRow | null): AccessTokenResult | null {
   if (!row) return { ok: false, reason: "not_found" };
   if (row.status === "revoked") return { ok: false, reason: "revoked" };
   const expiresAt = row.accessTokenExpiresAt;
@@ -151,10 +137,7 @@ async function renewAcrossProcesses(scope: WorkspaceScope, id: string): Promise<
   return { ok: false, reason: "failing", failure, transient: true, retryAfterSeconds: 5 };
 }
 
-async function exchange(
-  scope: WorkspaceScope,
-  row: NonNullable<TokenRow>,
-): Promise<AccessTokenResult> {
+async function exchange(scope: WorkspaceScope, row: TokenRow): Promise<AccessTokenResult> {
   const secretRow = await getDb().connection.findUniqueOrThrow({
     where: { id: row.id },
     select: { clientId: true, clientSecretSealed: true },

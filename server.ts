@@ -1,0 +1,87 @@
+/**
+ * Latch's production server (`npm start`). Next serves every page and route, except the two a
+ * tenant's backend and its load balancer call many times a second: those route handlers are
+ * called directly, skipping Next's per-request pipeline, which on its own costs several
+ * milliseconds of CPU (see the phase 4 benchmark in README). Same handlers, same answers.
+ *
+ * `npm run build` bundles this file to .next/latch-server.mjs.
+ */
+import http from "node:http";
+import { parseArgs } from "node:util";
+import next from "next";
+import { GET as health } from "./app/api/health/route";
+import { GET as accessToken } from "./app/api/v1/connections/[id]/access-token/route";
+import { apiError } from "./lib/api/respond";
+import { sendWebResponse, toWebRequest, type WebHandler } from "./lib/server/node-bridge";
+import { logger } from "./lib/log";
+import { startLatch } from "./lib/start";
+
+const ACCESS_TOKEN_PATH = /^\/api\/v1\/connections\/([^/]+)\/access-token$/;
+
+/** The handler for a hot route, or undefined to let Next answer. */
+function hotRoute(method: string | undefined, url: string | undefined): WebHandler | undefined {
+  if (method !== "GET" || !url) return undefined;
+  const pathname = url.split("?", 1)[0]!;
+  if (pathname === "/api/health") return () => health();
+  const id = ACCESS_TOKEN_PATH.exec(pathname)?.[1];
+  if (id) {
+    return (request) => accessToken(request, { params: Promise.resolve({ id: safeDecode(id) }) });
+  }
+  return undefined;
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      port: { type: "string", short: "p" },
+      hostname: { type: "string", short: "H" },
+    },
+  });
+  const port = Number(values.port ?? process.env.PORT ?? 3000);
+  const hostname = values.hostname ?? process.env.HOSTNAME ?? "0.0.0.0";
+  // Migrations, first-run settings and background jobs, before any request is taken.
+  await startLatch();
+  const app = next({ dev: false, dir: process.cwd(), hostname, port });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+
+  const server = http.createServer((req, res) => {
+    const hot = hotRoute(req.method, req.url);
+    if (!hot) return void handle(req, res);
+    hot(toWebRequest(req))
+      .then((response) => sendWebResponse(res, response))
+      .catch((error: unknown) => {
+        logger.error({ err: error, path: req.url?.split("?", 1)[0] }, "hot route crashed");
+        if (res.headersSent) return void res.destroy();
+        void sendWebResponse(
+          res,
+          apiError(500, "internal_error", "Something went wrong on our side. Try again."),
+        );
+      });
+  });
+  server.listen(port, hostname, () => {
+    logger.info({ url: `http://${hostname}:${port}` }, "Listening");
+  });
+
+  const stop = () => {
+    server.close(() => process.exit(0));
+    server.closeIdleConnections();
+    // Requests still running after this long are cut off.
+    setTimeout(() => process.exit(0), 10_000).unref();
+  };
+  process.once("SIGTERM", stop);
+  process.once("SIGINT", stop);
+}
+
+main().catch((error: unknown) => {
+  logger.fatal({ err: error }, "Latch could not start");
+  process.exit(1);
+});
