@@ -4,7 +4,9 @@ import { BASE_HEADERS, NO_FRAMING_HEADERS } from "./lib/http/security-headers.mj
 const nextConfig = {
   poweredByHeader: false,
   // Start-up (migrations, bootstrap) reads files relative to the project root at run time.
-  outputFileTracingIncludes: { "/*": ["./prisma/migrations/**/*"] },
+  outputFileTracingIncludes: {
+    "/*": ["./prisma/migrations/**/*", "./prisma/postgresql/migrations/**/*"],
+  },
   async headers() {
     return [
       {

@@ -12,7 +12,12 @@ const runningAsRoot = process.getuid?.() === 0;
 const appEnv = {
   NEXT_TELEMETRY_DISABLED: "1",
   PORT: String(E2E.appPort),
-  DATABASE_URL: `file:${E2E.dir}/latch.db`,
+  DATABASE_URL: E2E.databaseUrl,
+  // PostgreSQL needs both secrets given; SQLite runs as a first start does, generating them.
+  ...(E2E.postgresUrl && {
+    ENCRYPTION_KEY: "ZTJlLWVuY3J5cHRpb24ta2V5LTMyLWJ5dGVzLWxvbmc=",
+    SESSION_SECRET: "e2e-session-secret-of-at-least-32-characters",
+  }),
   PUBLIC_URL: E2E.appUrl,
   ATLASSIAN_AUTH_URL: E2E.fakeUrl,
   ATLASSIAN_API_URL: E2E.fakeUrl,
@@ -64,7 +69,7 @@ export default defineConfig({
     },
     {
       // A fresh database per run; the production build, as users run it.
-      command: `rm -rf ${E2E.dir} && mkdir -p ${E2E.dir} && ${
+      command: `rm -rf ${E2E.dir} && mkdir -p ${E2E.dir} && npx tsx e2e/reset-database.ts && ${
         process.env.E2E_SKIP_BUILD ? "" : "npm run build && "
       }npm start > ${E2E.dir}/server.log 2>&1`,
       url: `${E2E.appUrl}/api/health`,

@@ -6,6 +6,7 @@ export default defineConfig({
   test: {
     include: ["lib/**/*.test.ts", "app/**/*.test.ts", "components/**/*.test.ts"],
     environment: "node",
+    globalSetup: ["lib/testing/vitest-global-setup.ts"],
     // `server-only` throws outside a React Server environment; in unit tests it is a no-op.
     alias: { "server-only": path.resolve(__dirname, "lib/server/server-only-stub.ts") },
   },

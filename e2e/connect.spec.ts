@@ -143,7 +143,7 @@ test("an expired link shows a page that says so, not the form", async ({
   connectSession,
 }) => {
   const session = await connectSession();
-  expireSession(session.token);
+  await expireSession(session.token);
   await page.goto(session.url);
   await expect(page.getByRole("heading", { name: "This link has expired" })).toBeVisible();
   await expect(page.getByLabel("Client ID")).toHaveCount(0);

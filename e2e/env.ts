@@ -3,8 +3,24 @@ const appPort = Number(process.env.E2E_APP_PORT ?? 3107);
 const fakePort = Number(process.env.E2E_FAKE_PORT ?? 4017);
 const hostPort = Number(process.env.E2E_HOST_PORT ?? 4027);
 
+/**
+ * With LATCH_TEST_POSTGRES_URL set (a URL to any database on the server), the app runs on a
+ * database of its own there, recreated for each run by e2e/reset-database.ts.
+ */
+function e2ePostgresUrl(): string | undefined {
+  const server = process.env.LATCH_TEST_POSTGRES_URL;
+  if (!server) return undefined;
+  const url = new URL(server);
+  url.pathname = `/latch_e2e_${appPort}`;
+  return url.toString();
+}
+
+const postgresUrl = e2ePostgresUrl();
+
 export const E2E = {
   dir: ".e2e",
+  postgresUrl,
+  databaseUrl: postgresUrl ?? "file:.e2e/latch.db",
   appPort,
   fakePort,
   appUrl: `http://127.0.0.1:${appPort}`,

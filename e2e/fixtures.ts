@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
 import { test as base, expect, type APIRequestContext, type Page } from "@playwright/test";
-import Database from "better-sqlite3";
+import { e2eSql } from "./db";
 import { E2E } from "./env";
 import type { FakeSite } from "./fake-atlassian/state";
 
@@ -84,17 +84,12 @@ export const test = base.extend<Fixtures>({
 });
 
 /** Moves a connect session's expiry into the past, as if 30 minutes had gone by. */
-export function expireSession(token: string) {
-  const db = new Database(`${E2E.dir}/latch.db`);
-  try {
-    const hash = createHash("sha256").update(token).digest("hex");
-    db.prepare(`UPDATE ConnectSession SET expiresAt = ? WHERE tokenHash = ?`).run(
-      "2000-01-01T00:00:00.000+00:00",
-      hash,
-    );
-  } finally {
-    db.close();
-  }
+export async function expireSession(token: string) {
+  const hash = createHash("sha256").update(token).digest("hex");
+  await e2eSql(`UPDATE "ConnectSession" SET "expiresAt" = $1 WHERE "tokenHash" = $2`, [
+    "2000-01-01T00:00:00.000+00:00",
+    hash,
+  ]);
 }
 
 /** Signs in through the login form and waits for the connections page. */

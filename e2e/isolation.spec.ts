@@ -30,7 +30,7 @@ test("a member or key of workspace A can neither see, test nor revoke B's connec
     connectionIds[tenant.workspaceId] = (await list.json()).data[0].id;
   }
   const bConnection = connectionIds[b.workspaceId]!;
-  const before = storedConnection(bConnection);
+  const before = await storedConnection(bConnection);
 
   // API: A's key gets 404 for B's id, exactly like an id that does not exist, and never lists it.
   const asA = { authorization: `Bearer ${a.apiKey}` };
@@ -67,7 +67,7 @@ test("a member or key of workspace A can neither see, test nor revoke B's connec
   await row.getByText("Revoke", { exact: true }).click();
   await row.getByRole("button", { name: "Confirm revoke" }).click();
   await expect(row.getByRole("status")).toContainText("no longer exists in this workspace");
-  expect(storedConnection(bConnection)).toEqual(before);
+  expect(await storedConnection(bConnection)).toEqual(before);
   expect(before?.status).toBe("healthy");
 
   // B still sees its connection, untouched.

@@ -1,7 +1,10 @@
 import "server-only";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { getPgPool } from "./db/pg-pool";
 import { getEnv } from "./env";
 import { PrismaClient } from "./generated/prisma/client";
+import { PrismaClient as PgPrismaClient } from "./generated/prisma-pg/client";
 
 /**
  * Columns holding secrets are left out of every query unless a use case asks for one by name
@@ -14,16 +17,20 @@ const omitSecrets = {
   workspace: { webhookSecretSealed: true },
 } as const;
 
-function createClient() {
-  const env = getEnv();
-  if (env.databaseProvider !== "sqlite" || !env.sqlitePath) {
-    throw new Error("PostgreSQL support arrives in a later release; use a file: DATABASE_URL");
-  }
-  const adapter = new PrismaBetterSQLite3({ url: env.sqlitePath, timeout: 10_000 });
+function createSqliteClient(file: string) {
+  const adapter = new PrismaBetterSQLite3({ url: file, timeout: 10_000 });
   return new PrismaClient({ adapter, omit: omitSecrets });
 }
 
-export type Db = ReturnType<typeof createClient>;
+/** Both generated clients come from one model (prisma/schemas.ts), so they share one type. */
+export type Db = ReturnType<typeof createSqliteClient>;
+
+function createClient(): Db {
+  const env = getEnv();
+  if (env.sqlitePath) return createSqliteClient(env.sqlitePath);
+  const adapter = new PrismaPg(getPgPool(), { disposeExternalPool: false });
+  return new PgPrismaClient({ adapter, omit: omitSecrets }) as unknown as Db;
+}
 
 // One client per process, kept on globalThis so hot reloads in development do not open more.
 const globalForDb = globalThis as unknown as { latchDb?: Db };

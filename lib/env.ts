@@ -23,7 +23,7 @@ export function getEnv(): Env {
   return cached;
 }
 
-function loadEnv(source: Record<string, string | undefined>): Env {
+export function loadEnv(source: Record<string, string | undefined>): Env {
   const raw = parseEnv(source);
   const databaseProvider = raw.DATABASE_URL.startsWith("file:") ? "sqlite" : "postgresql";
   const sqlitePath =

@@ -27,6 +27,13 @@ describe("hitRateLimit", () => {
     expect((await rateLimit.hitRateLimit("t:b", 1, 50)).allowed).toBe(true);
   });
 
+  it("counts every one of many concurrent hits (no lost updates between instances)", async () => {
+    const results = await Promise.all(
+      Array.from({ length: 30 }, () => rateLimit.hitRateLimit("t:concurrent", 10, 60_000)),
+    );
+    expect(results.filter((result) => result.allowed)).toHaveLength(10);
+  });
+
   it("forgets a key when cleared", async () => {
     await rateLimit.hitRateLimit("t:d", 1, 60_000);
     await rateLimit.clearRateLimit("t:d");

@@ -5,31 +5,32 @@ export type RateLimitResult = { allowed: true } | { allowed: false; retryAfterSe
 
 /**
  * Counts one hit against `key` in a fixed window kept in the database, so the limit holds across
- * instances. The read and write run in one transaction; on SQLite that serialises writers.
+ * instances. Two statements, each atomic on SQLite and PostgreSQL alike, with no read between
+ * them: an expired window is restarted (only by the first caller to see it expired), then the
+ * count is incremented in place (an upsert, which creates the row on a first hit).
  */
 export async function hitRateLimit(
   key: string,
   limit: number,
   windowMs: number,
 ): Promise<RateLimitResult> {
-  const now = Date.now();
-  return getDb().$transaction(async (tx) => {
-    const row = await tx.rateLimit.findUnique({ where: { key } });
-    const fresh = !row || row.windowStart.getTime() + windowMs <= now;
-    const windowStart = fresh ? new Date(now) : row.windowStart;
-    const count = fresh ? 1 : row.count + 1;
-    const expiresAt = new Date(windowStart.getTime() + windowMs);
-    await tx.rateLimit.upsert({
-      where: { key },
-      create: { key, windowStart, count, expiresAt },
-      update: { windowStart, count, expiresAt },
-    });
-    if (count <= limit) return { allowed: true };
-    return {
-      allowed: false,
-      retryAfterSeconds: Math.max(1, Math.ceil((expiresAt.getTime() - now) / 1000)),
-    };
+  const db = getDb();
+  const now = new Date();
+  const fresh = { windowStart: now, expiresAt: new Date(now.getTime() + windowMs) };
+  await db.rateLimit.updateMany({
+    where: { key, windowStart: { lte: new Date(now.getTime() - windowMs) } },
+    data: { ...fresh, count: 0 },
   });
+  const row = await db.rateLimit.upsert({
+    where: { key },
+    create: { key, ...fresh, count: 1 },
+    update: { count: { increment: 1 } },
+  });
+  if (row.count <= limit) return { allowed: true };
+  return {
+    allowed: false,
+    retryAfterSeconds: Math.max(1, Math.ceil((row.expiresAt.getTime() - now.getTime()) / 1000)),
+  };
 }
 
 /** Forgets a key's hits (after a successful sign-in, say). */

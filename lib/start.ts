@@ -2,7 +2,7 @@ import "server-only";
 import path from "node:path";
 import { applyInitialSetup } from "./bootstrap";
 import { getDb } from "./db";
-import { migrateSqlite } from "./db/migrate";
+import { MIGRATIONS_DIRS, migratePostgres, migrateSqlite } from "./db/migrate";
 import { getEnv } from "./env";
 import { ConfigError } from "./env-schema";
 import { startHealthChecks } from "./jobs/health-checks";
@@ -24,14 +24,12 @@ async function start(): Promise<void> {
   process.umask(0o077);
   try {
     const env = getEnv();
-    if (env.sqlitePath) {
-      const result = migrateSqlite(
-        env.sqlitePath,
-        path.join(process.cwd(), "prisma", "migrations"),
-      );
-      if (result.applied.length)
-        logger.info({ applied: result.applied }, "Applied database migrations");
-    }
+    const migrationsDir = path.join(process.cwd(), MIGRATIONS_DIRS[env.databaseProvider]);
+    const result = env.sqlitePath
+      ? migrateSqlite(env.sqlitePath, migrationsDir)
+      : await migratePostgres(env.DATABASE_URL, migrationsDir);
+    if (result.applied.length)
+      logger.info({ applied: result.applied }, "Applied database migrations");
     await applyInitialSetup(getDb(), env);
     // Background work shares the database with other instances: leases and claims keep it single.
     startHealthChecks(env.healthCheckIntervalMs);

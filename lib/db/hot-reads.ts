@@ -1,6 +1,8 @@
 import "server-only";
 import Database from "better-sqlite3";
+import type pg from "pg";
 import { getEnv } from "../env";
+import { getPgPool } from "./pg-pool";
 
 /**
  * The reads on the hottest path (a tenant backend asking for a token, a load balancer asking for
@@ -85,14 +87,50 @@ export function sqliteHotReads(file: string): HotReads {
   };
 }
 
+/**
+ * Prisma keeps PostgreSQL DateTime columns as `timestamp(3)` in UTC; `AT TIME ZONE 'UTC'` reads
+ * them as such whatever the session's time zone (the driver would take them as local time).
+ */
+const utc = (column: string) => `("${column}" AT TIME ZONE 'UTC') AS "${column}"`;
+
+export function postgresHotReads(pool: pg.Pool): HotReads {
+  const apiKeySql = `SELECT "id", "workspaceId", "prefix", ${utc("revokedAt")}, ${utc("lastUsedAt")}
+    FROM "ApiKey" WHERE "hash" = $1`;
+  const tokenRowSql = `SELECT "id", "workspaceId", "status", "siteCloudId", "accessTokenSealed",
+    ${utc("accessTokenExpiresAt")}, ${utc("lastCheckedAt")}, "lastErrorCode", "lastErrorMessage"
+    FROM "Connection" WHERE "id" = $1 AND "workspaceId" = $2`;
+  return {
+    async ping() {
+      await pool.query("SELECT 1");
+    },
+    async apiKeyByHash(hash) {
+      const { rows } = await pool.query<ApiKeyRow>({
+        name: "latch_api_key",
+        text: apiKeySql,
+        values: [hash],
+      });
+      return rows[0] ?? null;
+    },
+    async tokenRow(workspaceId, connectionId) {
+      const { rows } = await pool.query<TokenRow>({
+        name: "latch_token_row",
+        text: tokenRowSql,
+        values: [connectionId, workspaceId],
+      });
+      return rows[0] ?? null;
+    },
+  };
+}
+
 // One per process, like the Prisma client (and shared by every bundle loaded in it).
 const globalForReads = globalThis as unknown as { latchHotReads?: HotReads };
 
 export function getHotReads(): HotReads {
   if (!globalForReads.latchHotReads) {
-    const env = getEnv();
-    if (!env.sqlitePath) throw new Error("PostgreSQL hot reads are not available yet");
-    globalForReads.latchHotReads = sqliteHotReads(env.sqlitePath);
+    const { sqlitePath } = getEnv();
+    globalForReads.latchHotReads = sqlitePath
+      ? sqliteHotReads(sqlitePath)
+      : postgresHotReads(getPgPool());
   }
   return globalForReads.latchHotReads;
 }
