@@ -1,8 +1,10 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { hashPassword } from "./auth/password";
 import type { Db } from "./db";
 import type { Env } from "./env";
 import { newId, sha256 } from "./ids";
+import { releaseLease, tryAcquireLease } from "./leases";
 import { logger } from "./log";
 
 /**
@@ -20,6 +22,22 @@ export async function applyInitialSetup(db: Db, env: Env): Promise<void> {
       ? await hashPassword(env.INITIAL_ADMIN_PASSWORD)
       : null;
 
+  // Instances started together would each find the database empty: one at a time.
+  const holder = randomUUID();
+  while (!(await tryAcquireLease(SETUP_LEASE, SETUP_LEASE_MS, holder))) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  try {
+    await createIfEmpty(db, env, passwordHash);
+  } finally {
+    await releaseLease(SETUP_LEASE, holder);
+  }
+}
+
+const SETUP_LEASE = "initial-setup";
+const SETUP_LEASE_MS = 60_000;
+
+async function createIfEmpty(db: Db, env: Env, passwordHash: string | null): Promise<void> {
   const created = await db.$transaction(async (tx) => {
     const [users, workspaces] = await Promise.all([tx.user.count(), tx.workspace.count()]);
     if (users > 0 || workspaces > 0) return false;

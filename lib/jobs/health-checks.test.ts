@@ -334,6 +334,13 @@ describe("startHealthChecks", () => {
     await vi.advanceTimersByTimeAsync(10 * 60_000);
     expect(slow).toHaveBeenCalledTimes(2);
     stopSlow();
+
+    // A short interval (as in tests of several instances) does not wait longer than one tick.
+    const quick = vi.fn(async () => {});
+    const stopQuick = jobs.startHealthChecks(6_000, quick);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(quick).toHaveBeenCalledTimes(1);
+    stopQuick();
   });
 
   it("never overlaps rounds and carries on after one fails", async () => {

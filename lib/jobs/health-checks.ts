@@ -249,7 +249,8 @@ async function checkOne(connection: DueConnection, result: RoundResult): Promise
 
 /**
  * Runs a round every sixth of the interval (at most every 10 minutes), so a connection is checked
- * soon after it comes due; the first after 5–30 s, so instances started together spread out.
+ * soon after it comes due; the first after 5–30 s (or one tick, if shorter), so instances
+ * started together spread out.
  * Rounds never overlap and their errors are logged, never thrown. Returns stop().
  */
 export function startHealthChecks(
@@ -276,7 +277,7 @@ export function startHealthChecks(
     }
     schedule(everyMs);
   };
-  schedule(5_000 + Math.random() * 25_000);
+  schedule(Math.min(5_000 + Math.random() * 25_000, everyMs));
   logger.info({ intervalMs, everyMs }, "scheduled health checks started");
   return () => {
     stopped = true;
