@@ -4,15 +4,17 @@ import { E2E } from "./env";
 
 /**
  * Runs one statement against the database the e2e app uses, SQLite or PostgreSQL, for state the
- * UI cannot make quickly (other tenants, an expired session). Write it with `$1` placeholders
+ * UI cannot make quickly (other tenants, an expired session), or another database named by URL.
+ * Write it with `$1` placeholders
  * and quoted identifiers, which both understand.
  */
 export async function e2eSql<T = Record<string, unknown>>(
   sql: string,
   values: unknown[] = [],
+  databaseUrl: string = E2E.databaseUrl,
 ): Promise<T[]> {
-  if (E2E.postgresUrl) {
-    const client = new pg.Client({ connectionString: E2E.postgresUrl });
+  if (!databaseUrl.startsWith("file:")) {
+    const client = new pg.Client({ connectionString: databaseUrl });
     await client.connect();
     try {
       return (await client.query(sql, values)).rows as T[];
@@ -20,7 +22,7 @@ export async function e2eSql<T = Record<string, unknown>>(
       await client.end();
     }
   }
-  const db = new Database(`${E2E.dir}/latch.db`, { timeout: 10_000 });
+  const db = new Database(databaseUrl.slice("file:".length), { timeout: 10_000 });
   try {
     // `$1` becomes the named parameter `@p1`, so one value can be used twice, as in PostgreSQL.
     const statement = db.prepare(sql.replace(/\$(\d+)/g, "@p$1"));

@@ -92,9 +92,9 @@ export async function expireSession(token: string) {
   ]);
 }
 
-/** Signs in through the login form and waits for the connections page. */
-export async function signIn(page: Page, email: string, password: string) {
-  await page.goto("/login");
+/** Signs in through the login form (of another instance, given its URL) and waits for the connections page. */
+export async function signIn(page: Page, email: string, password: string, baseUrl = "") {
+  await page.goto(`${baseUrl}/login`);
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
