@@ -82,7 +82,7 @@ async function main() {
       `  difference:   ${((connectJs.gzipBytes - emptyJs.gzipBytes) / 1024).toFixed(1)} KB`,
     );
   } finally {
-    latch.stop();
+    await latch.stop();
     await fake.close();
   }
 }

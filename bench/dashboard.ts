@@ -4,40 +4,43 @@
  *
  *   npm run build && npm run bench:dashboard
  */
-import { submitFormOverHttp } from "../e2e/connect-over-http";
+import { e2eSql } from "../e2e/db";
 import { encodeCursor } from "../lib/connections/cursor";
-import { percentile, startLatch } from "./lib/server";
+import { signIn, timePage } from "./lib/measure";
 import { seedConnections } from "./lib/seed-connections";
-import Database from "better-sqlite3";
+import { startLatch } from "./lib/server";
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 50);
-const admin = { email: "bench@example.com", password: "bench password 123" };
+export const BENCH_ADMIN = { email: "bench@example.com", password: "bench password 123" };
+
+export const ADMIN_ENV = {
+  INITIAL_ADMIN_EMAIL: BENCH_ADMIN.email,
+  INITIAL_ADMIN_PASSWORD: BENCH_ADMIN.password,
+  INITIAL_WORKSPACE_NAME: "Bench",
+};
 
 async function main() {
-  const latch = await startLatch("http://127.0.0.1:9", {
-    INITIAL_ADMIN_EMAIL: admin.email,
-    INITIAL_ADMIN_PASSWORD: admin.password,
-    INITIAL_WORKSPACE_NAME: "Bench",
-  });
+  const latch = await startLatch("http://127.0.0.1:9", ADMIN_ENV);
   try {
-    const file = latch.databaseFile;
-    const workspaceId = (
-      new Database(file).prepare("SELECT id FROM Workspace").get() as { id: string }
-    ).id;
+    const [workspace] = await e2eSql<{ id: string }>(
+      `SELECT "id" FROM "Workspace"`,
+      [],
+      latch.databaseUrl,
+    );
     const seedStarted = performance.now();
-    seedConnections(file, workspaceId, ROWS);
+    await seedConnections(latch.databaseUrl, workspace!.id, ROWS);
     console.log(
       `Seeded ${ROWS} connections in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`,
     );
 
-    const cookie = await signIn(latch.url);
-    const deep = new Database(file)
-      .prepare(
-        `SELECT id, createdAt FROM Connection ORDER BY createdAt DESC, id DESC LIMIT 1 OFFSET ?`,
-      )
-      .get(Math.floor(ROWS * 0.9)) as { id: string; createdAt: string };
-    const deepCursor = encodeCursor({ id: deep.id, createdAt: new Date(deep.createdAt) });
+    const cookie = await signIn(latch.url, BENCH_ADMIN);
+    const [deep] = await e2eSql<{ id: string; createdAt: string }>(
+      `SELECT "id", "createdAt" FROM "Connection" ORDER BY "createdAt" DESC, "id" DESC LIMIT 1 OFFSET $1`,
+      [Math.floor(ROWS * 0.9)],
+      latch.databaseUrl,
+    );
+    const deepCursor = encodeCursor({ id: deep!.id, createdAt: new Date(deep!.createdAt) });
 
     const cases = [
       ["page 1", "/connections"],
@@ -49,37 +52,19 @@ async function main() {
       `\n/connections server response, ${SAMPLES} requests each after 5 warm-up, ${ROWS} rows\n`,
     );
     for (const [label, path] of cases) {
-      const times: number[] = [];
-      let bytes = 0;
-      for (let i = 0; i < SAMPLES + 5; i++) {
-        const started = performance.now();
-        const response = await fetch(`${latch.url}${path}`, { headers: { cookie } });
-        const html = await response.text();
-        if (response.status !== 200 || !html.includes("data-connection-id")) {
-          throw new Error(`${path} answered ${response.status} without rows`);
-        }
-        if (i >= 5) times.push(performance.now() - started);
-        bytes = html.length;
-      }
+      const { median, p95, bytes } = await timePage(latch, path, cookie, SAMPLES);
       console.log(
-        `${label.padEnd(36)} median ${percentile(times, 50).toFixed(1).padStart(6)} ms   p95 ${percentile(times, 95).toFixed(1).padStart(6)} ms   ${(bytes / 1024).toFixed(0)} KB HTML`,
+        `${label.padEnd(36)} median ${median.toFixed(1).padStart(6)} ms   p95 ${p95.toFixed(1).padStart(6)} ms   ${(bytes / 1024).toFixed(0)} KB HTML`,
       );
     }
   } finally {
-    latch.stop();
+    await latch.stop();
   }
 }
 
-async function signIn(baseUrl: string): Promise<string> {
-  const { response } = await submitFormOverHttp(`${baseUrl}/login`, admin);
-  const cookie = response.headers
-    .getSetCookie()
-    .find((value) => value.startsWith("latch_session="));
-  if (!cookie) throw new Error(`sign-in failed with ${response.status}`);
-  return cookie.split(";")[0]!;
+if (process.argv[1] === __filename) {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
 }
-
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});

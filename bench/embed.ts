@@ -85,7 +85,7 @@ async function main() {
   } finally {
     await browser.close();
     process.kill(-host.pid!, "SIGTERM");
-    latch.stop();
+    await latch.stop();
     await fake.close();
   }
 }

@@ -24,10 +24,15 @@ export async function e2eSql<T = Record<string, unknown>>(
   }
   const db = new Database(databaseUrl.slice("file:".length), { timeout: 10_000 });
   try {
-    // `$1` becomes the named parameter `@p1`, so one value can be used twice, as in PostgreSQL.
-    const statement = db.prepare(sql.replace(/\$(\d+)/g, "@p$1"));
-    const named = Object.fromEntries(values.map((value, index) => [`p${index + 1}`, value]));
-    return statement.reader ? (statement.all(named) as T[]) : (statement.run(named), []);
+    const numbers = [...sql.matchAll(/\$(\d+)/g)].map((match) => Number(match[1]));
+    // `$1, $2, …` once each, in order, become `?`; otherwise named `@p1` parameters, so one value
+    // can be used twice as in PostgreSQL (binding by name is slow for thousands of values).
+    const inOrder = numbers.every((n, index) => n === index + 1);
+    const statement = db.prepare(sql.replace(/\$(\d+)/g, inOrder ? "?" : "@p$1"));
+    const args = inOrder
+      ? values
+      : [Object.fromEntries(values.map((value, index) => [`p${index + 1}`, value]))];
+    return statement.reader ? (statement.all(...args) as T[]) : (statement.run(...args), []);
   } finally {
     db.close();
   }

@@ -1,26 +1,41 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import Database from "better-sqlite3";
+import { e2eSql } from "../../e2e/db";
 import { connectionSearchText } from "../../lib/connections/search-text";
+
+const COLUMNS = [
+  "id",
+  "workspaceId",
+  "endUserId",
+  "endUserEmail",
+  "clientId",
+  "clientSecretSealed",
+  "siteCloudId",
+  "siteName",
+  "siteUrl",
+  "scopes",
+  "status",
+  "lastCheckedAt",
+  "createdAt",
+  "updatedAt",
+  "searchText",
+];
+const BATCH = 1000;
 
 /**
  * Inserts `count` connections into one workspace, one second apart going back from now, with
- * varied end users and sites. Writes straight to SQLite in one transaction: a seed, not a test of
- * the connect path. The sealed secrets are placeholders that are never opened.
+ * varied end users and sites, on SQLite or PostgreSQL alike: a seed, not a test of the connect
+ * path. The sealed secrets are placeholders that are never opened.
  */
-export function seedConnections(
-  file: string,
+export async function seedConnections(
+  databaseUrl: string,
   workspaceId: string,
   count: number,
-): { oldest: Date } {
-  const db = new Database(file, { timeout: 30_000 });
-  const insert = db.prepare(`INSERT INTO Connection
-    (id, workspaceId, endUserId, endUserEmail, endUserDisplayName, clientId, clientSecretSealed,
-     siteCloudId, siteName, siteUrl, scopes, status, lastCheckedAt, createdAt, updatedAt, searchText)
-    VALUES (?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, 'read:jira-work write:jira-work', ?, ?, ?, ?, ?)`);
+): Promise<{ oldest: Date }> {
   const start = Date.now();
   const iso = (ms: number) => new Date(ms).toISOString().replace("Z", "+00:00");
-  db.transaction(() => {
-    for (let i = 0; i < count; i++) {
+  for (let first = 0; first < count; first += BATCH) {
+    const rows: unknown[][] = [];
+    for (let i = first; i < Math.min(first + BATCH, count); i++) {
       const createdAt = iso(start - i * 1000);
       const site = i % 500;
       const endUser = {
@@ -29,7 +44,7 @@ export function seedConnections(
       };
       const siteName = `Site ${site}`;
       const siteUrl = `https://site-${site}.atlassian.net`;
-      insert.run(
+      rows.push([
         `conn_${randomBytes(15).toString("base64url")}`,
         workspaceId,
         endUser.id,
@@ -39,6 +54,7 @@ export function seedConnections(
         randomUUID(),
         siteName,
         siteUrl,
+        "read:jira-work write:jira-work",
         i % 20 === 0 ? "failing" : "healthy",
         createdAt,
         createdAt,
@@ -50,9 +66,16 @@ export function seedConnections(
           siteName,
           siteUrl,
         }),
-      );
+      ]);
     }
-  })();
-  db.close();
+    const placeholders = rows
+      .map((_, r) => `(${COLUMNS.map((_, c) => `$${r * COLUMNS.length + c + 1}`).join(", ")})`)
+      .join(", ");
+    await e2eSql(
+      `INSERT INTO "Connection" (${COLUMNS.map((c) => `"${c}"`).join(", ")}) VALUES ${placeholders}`,
+      rows.flat(),
+      databaseUrl,
+    );
+  }
   return { oldest: new Date(start - (count - 1) * 1000) };
 }

@@ -3,6 +3,8 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { randomBytes } from "node:crypto";
+import pg from "pg";
 
 export const BENCH_API_KEY = "latch_sk_bench_0123456789abcdefghijklmnopqrstu";
 
@@ -18,21 +20,55 @@ export async function freePort(): Promise<number> {
 
 export type RunningLatch = {
   url: string;
-  databaseFile: string;
+  /** `file:…` (SQLite) or `postgresql://…`; e2eSql (e2e/db.ts) runs statements against it. */
+  databaseUrl: string;
   logLines: () => Record<string, unknown>[];
-  stop: () => void;
+  stop: () => Promise<void>;
 };
 
-/** Starts the production build (`npm start`) on a fresh SQLite file, pointed at `upstreamUrl`. */
+export type Provider = "sqlite" | "postgresql";
+
+/** The PostgreSQL server benchmarks use: LATCH_TEST_POSTGRES_URL or the local default. */
+export const BENCH_POSTGRES_URL =
+  process.env.LATCH_TEST_POSTGRES_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
+
+async function adminQuery(sql: string) {
+  const client = new pg.Client({ connectionString: BENCH_POSTGRES_URL });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Starts the production build (`npm start`) on a fresh database, pointed at `upstreamUrl`: a
+ * SQLite file in the temp directory, or a new database on BENCH_POSTGRES_URL's server.
+ */
 export async function startLatch(
   upstreamUrl: string,
   extraEnv: Record<string, string> = {},
+  provider: Provider = "sqlite",
 ): Promise<RunningLatch> {
   if (!fs.existsSync(".next/BUILD_ID") || !fs.existsSync(".next/latch-server.mjs"))
     throw new Error("No production build: run `npm run build` first.");
   const port = await freePort();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "latch-bench-"));
   const url = `http://127.0.0.1:${port}`;
+  const pgDatabase = `latch_bench_${randomBytes(4).toString("hex")}`;
+  let databaseUrl = `file:${dir}/latch.db`;
+  let secrets = {};
+  if (provider === "postgresql") {
+    await adminQuery(`CREATE DATABASE "${pgDatabase}"`);
+    const target = new URL(BENCH_POSTGRES_URL);
+    target.pathname = `/${pgDatabase}`;
+    databaseUrl = target.toString();
+    secrets = {
+      ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+      SESSION_SECRET: randomBytes(32).toString("hex"),
+    };
+  }
   const child: ChildProcess = spawn(
     "node",
     [".next/latch-server.mjs", "-p", String(port), "-H", "127.0.0.1"],
@@ -41,7 +77,8 @@ export async function startLatch(
         ...process.env,
         NODE_ENV: "production",
         NEXT_TELEMETRY_DISABLED: "1",
-        DATABASE_URL: `file:${dir}/latch.db`,
+        DATABASE_URL: databaseUrl,
+        ...secrets,
         PUBLIC_URL: url,
         ATLASSIAN_AUTH_URL: upstreamUrl,
         ATLASSIAN_API_URL: upstreamUrl,
@@ -64,19 +101,22 @@ export async function startLatch(
   }
   return {
     url,
-    databaseFile: `${dir}/latch.db`,
+    databaseUrl,
     logLines: () =>
       buffered
         .split("\n")
         .filter((line) => line.startsWith("{"))
         .map((line) => JSON.parse(line) as Record<string, unknown>),
-    stop: () => {
+    stop: async () => {
       try {
         process.kill(-child.pid!, "SIGTERM");
       } catch {
         // already gone
       }
       fs.rmSync(dir, { recursive: true, force: true });
+      if (provider === "postgresql") {
+        await adminQuery(`DROP DATABASE IF EXISTS "${pgDatabase}" WITH (FORCE)`);
+      }
     },
   };
 }
