@@ -50,6 +50,12 @@ export function seal(keyring: Keyring, plaintext: string, context: SealContext):
     .join(".");
 }
 
+/** The id of the key a sealed value was sealed with, or null when it is not a sealed value. */
+export function sealedKeyId(sealed: string): string | null {
+  const parts = sealed.split(".");
+  return parts.length === 5 && parts[0] === VERSION ? parts[1]! : null;
+}
+
 export function open(keyring: Keyring, sealed: string, context: SealContext): string {
   const parts = sealed.split(".");
   if (parts.length !== 5 || parts[0] !== VERSION) throw new SealError("unknown format");

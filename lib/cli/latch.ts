@@ -1,0 +1,59 @@
+/**
+ * Latch's maintenance commands, run beside the app with its environment:
+ *
+ *   npm run latch -- rotate-key
+ *
+ * rotate-key: re-seals every stored secret and cached token under ENCRYPTION_KEY, opening
+ * those sealed with ENCRYPTION_KEY_PREVIOUS. See README, "Rotating the encryption key".
+ */
+import { getDb } from "../db";
+import { getEnv } from "../env";
+import { ConfigError } from "../env-schema";
+import { rotateSealedValues } from "../maintenance/rotate-key";
+
+const USAGE = "Usage: npm run latch -- rotate-key";
+
+async function rotateKey(): Promise<number> {
+  const env = getEnv();
+  if (!env.keyring.previous) {
+    console.warn(
+      "ENCRYPTION_KEY_PREVIOUS is not set: only values already under ENCRYPTION_KEY can be read.",
+    );
+  }
+  const report = await rotateSealedValues(getDb(), env.keyring);
+  console.log(
+    `Re-sealed ${report.resealed} value(s) under key ${env.keyring.current.id}; ` +
+      `${report.current} already used it; ${report.changedMeanwhile} changed by the app meanwhile.`,
+  );
+  if (report.changedMeanwhile > 0) {
+    console.log(
+      "Values changed meanwhile were sealed by a running instance; run rotate-key again once every instance runs with the new ENCRYPTION_KEY.",
+    );
+  }
+  if (report.unreadable.length > 0) {
+    console.error(
+      `${report.unreadable.length} value(s) open with neither ENCRYPTION_KEY nor ENCRYPTION_KEY_PREVIOUS:`,
+    );
+    for (const { column, id } of report.unreadable) console.error(`  ${column} of ${id}`);
+    return 1;
+  }
+  console.log(
+    "Done: ENCRYPTION_KEY_PREVIOUS can be removed once every instance runs with the new key.",
+  );
+  return 0;
+}
+
+async function main(): Promise<number> {
+  const command = process.argv[2];
+  if (command === "rotate-key") return rotateKey();
+  console.error(USAGE);
+  return 2;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof ConfigError ? error.message : error);
+    process.exit(1);
+  },
+);
