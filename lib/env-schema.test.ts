@@ -124,3 +124,15 @@ describe("parseEnv", () => {
     );
   });
 });
+
+describe("API_RATE_LIMIT", () => {
+  it("is 6000 requests a minute per key unless set, and can be turned off", () => {
+    expect(parseEnv({}).API_RATE_LIMIT).toBe(6000);
+    expect(parseEnv({ API_RATE_LIMIT: "120" }).API_RATE_LIMIT).toBe(120);
+    expect(parseEnv({ API_RATE_LIMIT: "off" }).API_RATE_LIMIT).toBeNull();
+  });
+
+  it.each(["0", "-5", "1.5", "lots"])("refuses %s, naming the variable", (value) => {
+    expect(() => parseEnv({ API_RATE_LIMIT: value })).toThrow("API_RATE_LIMIT");
+  });
+});

@@ -84,6 +84,13 @@ const envVariables = z.object({
   }),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   HEALTH_CHECK_INTERVAL: healthCheckInterval,
+  API_RATE_LIMIT: z
+    .string()
+    .default("6000")
+    .refine((value) => value === "off" || /^[1-9]\d{0,9}$/.test(value), {
+      message: "must be a number of requests per minute per API key, or off",
+    })
+    .transform((value) => (value === "off" ? null : Number(value))),
 });
 
 /** The variables, with durations handed on parsed under a name that says their unit. */

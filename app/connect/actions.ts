@@ -1,7 +1,9 @@
 "use server";
 
+import { headers } from "next/headers";
 import { confirmSite, connectCredential, type ConnectOutcome } from "@/lib/connections/connect";
 import { connectFormSchema, siteChoiceSchema, type ConnectField } from "@/lib/validation/connect";
+import { clientIp } from "@/lib/request-ip";
 import type { ConnectFormState, FieldErrors } from "./form-state";
 
 const APOLOGY = "Sorry, something went wrong on our side. Nothing was saved; please try again.";
@@ -28,7 +30,8 @@ export async function submitConnect(
     return { status: "editing", fieldErrors, values };
   }
   try {
-    return toState(await connectCredential(sessionToken, parsed.data), values);
+    const ip = clientIp(await headers());
+    return toState(await connectCredential(sessionToken, parsed.data, ip), values);
   } catch {
     return { status: "editing", code: "internal_error", message: APOLOGY, values };
   }

@@ -4,7 +4,9 @@ import type { z } from "zod";
 import type { WorkspaceScope } from "../auth/actor";
 import { logger } from "../log";
 import { clientIp } from "../request-ip";
+import { getEnv } from "../env";
 import { workspaceForApiKey } from "./api-keys";
+import { hitApiKeyLimit } from "./key-rate-limit";
 import { apiError, invalidRequest } from "./respond";
 
 /** The API key's workspace, acting as that key (for the audit log), plus the request's id. */
@@ -26,6 +28,7 @@ export function apiRoute<P = Record<string, never>>(handler: Handler<P>) {
     const url = new URL(request.url);
     let response: Response;
     let workspaceId: string | undefined;
+    let limited: Awaited<ReturnType<typeof overLimit>>;
     try {
       const key = /^Bearer\s+(\S+)$/i.exec(request.headers.get("authorization") ?? "")?.[1] ?? null;
       const auth = await workspaceForApiKey(key);
@@ -35,6 +38,14 @@ export function apiRoute<P = Record<string, never>>(handler: Handler<P>) {
           "unauthorized",
           "Send a valid API key as 'Authorization: Bearer latch_sk_…'. Keys are created in the dashboard settings.",
           { "www-authenticate": 'Bearer realm="latch"' },
+        );
+      } else if ((limited = await overLimit(auth.keyId))) {
+        workspaceId = auth.workspaceId;
+        response = apiError(
+          429,
+          "rate_limited",
+          `This API key made more than ${limited.limit} requests this minute. Retry in ${limited.retryAfterSeconds} seconds.`,
+          { "retry-after": String(limited.retryAfterSeconds) },
         );
       } else {
         workspaceId = auth.workspaceId;
@@ -72,6 +83,14 @@ export function apiRoute<P = Record<string, never>>(handler: Handler<P>) {
     );
     return response;
   };
+}
+
+/** The key's limit and when to retry, when it has used up its requests for this minute. */
+async function overLimit(keyId: string) {
+  const limit = getEnv().API_RATE_LIMIT;
+  if (limit === null) return null;
+  const result = await hitApiKeyLimit(keyId, limit);
+  return result.allowed ? null : { limit, retryAfterSeconds: result.retryAfterSeconds };
 }
 
 /** Reads and validates a JSON body: answers a 400 Response for bad JSON or fields. */

@@ -3,6 +3,7 @@ import { AtlassianError, chooseSite, validateCredential, type Site } from "../at
 import { logger } from "../log";
 import type { ConnectFormValues } from "../validation/connect";
 import { atlassianConfig } from "./atlassian-config";
+import { countConnectAttempt } from "./connect-limits";
 import { findConnectSession, type OpenConnectSession } from "./connect-sessions";
 import {
   describeAtlassianError,
@@ -25,12 +26,16 @@ export type ConnectOutcome =
 /**
  * Step one of the connect form: prove the credential with a live exchange and site lookup,
  * choose the site, and store the connection, or ask the end user to pick among several sites.
+ * Attempts are limited per link and per client address (lib/connections/connect-limits.ts).
  */
 export async function connectCredential(
   sessionToken: string,
   values: ConnectFormValues,
+  ip: string | null = null,
 ): Promise<ConnectOutcome> {
   return withSession(sessionToken, "connect", async (session, timing) => {
+    const limited = await countConnectAttempt(session.id, ip);
+    if (limited) return { kind: "failed", failure: limited };
     const subdomain = values.subdomain ?? session.subdomain;
     const credentials = { clientId: values.clientId, clientSecret: values.clientSecret };
     const validated = await validateCredential(atlassianConfig(), credentials);

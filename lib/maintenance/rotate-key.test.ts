@@ -28,7 +28,7 @@ afterAll(() => fake.close());
  * the fake Atlassian the child calls runs in this process and must keep answering.
  */
 function run(script: string, args: string[], keys: Record<string, string>) {
-  const env: Record<string, string | undefined> = { ...process.env, ...keys, LOG_LEVEL: "silent" };
+  const env: NodeJS.ProcessEnv = { ...process.env, ...keys, LOG_LEVEL: "silent" };
   if (!keys.ENCRYPTION_KEY_PREVIOUS) delete env.ENCRYPTION_KEY_PREVIOUS;
   const child = spawn(
     process.execPath,
