@@ -1,28 +1,45 @@
 import { getIronSession } from "iron-session";
 import { NextResponse, type NextRequest } from "next/server";
 import { connectPagePolicy } from "./lib/embed/frame-policy";
+import { newNonce, pagePolicy } from "./lib/http/content-security-policy";
 import { isActive, sessionOptions, type SessionData } from "./lib/session";
 
 const REFRESH_AFTER_MS = 5 * 60 * 1000;
 
+const DASHBOARD = /^\/(connections|settings|audit)(\/|$)/;
+
+/**
+ * Every page gets a Content-Security-Policy with a fresh nonce. Next reads the nonce from the
+ * request's copy of the header and puts it on the scripts it renders (so every page renders
+ * per request: app/layout.tsx).
+ */
 export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
-  if (pathname === "/connect" || pathname === "/connect/embed") return connectPage(request);
-  return dashboardGate(request);
+  const nonce = newNonce();
+  const policy = pagePolicy({
+    nonce,
+    frameAncestors: await frameAncestors(request),
+    development: process.env.NODE_ENV === "development",
+  });
+  const headers = new Headers(request.headers);
+  headers.set("content-security-policy", policy);
+  headers.set("x-nonce", nonce);
+  const response = DASHBOARD.test(pathname)
+    ? await dashboardGate(request, headers)
+    : NextResponse.next({ request: { headers } });
+  response.headers.set("content-security-policy", policy);
+  return response;
 }
 
 /**
  * Connect pages may be framed by their session's allowed origins only, which takes a lookup per
- * request (every other page is never framed: next.config.mjs). No X-Frame-Options here: it
- * would override the list.
+ * request (they send no X-Frame-Options: it would override the list). No other page is framed.
  */
-async function connectPage(request: NextRequest) {
-  const response = NextResponse.next();
-  response.headers.set(
-    "content-security-policy",
-    await connectPagePolicy(request.nextUrl.pathname, request.nextUrl.searchParams),
-  );
-  return response;
+async function frameAncestors(request: NextRequest): Promise<string> {
+  const { pathname, searchParams } = request.nextUrl;
+  return pathname === "/connect" || pathname === "/connect/embed"
+    ? connectPagePolicy(pathname, searchParams)
+    : "frame-ancestors 'none'";
 }
 
 /**
@@ -30,8 +47,8 @@ async function connectPage(request: NextRequest) {
  * keeps an active session's idle timer fresh. Authorisation happens again next to the data
  * (lib/auth/member.ts); this only saves a round trip.
  */
-async function dashboardGate(request: NextRequest) {
-  const response = NextResponse.next();
+async function dashboardGate(request: NextRequest, headers: Headers) {
+  const response = NextResponse.next({ request: { headers } });
   const session = await getIronSession<SessionData>(request, response, sessionOptions());
   const now = Date.now();
   if (!isActive(session, now)) {
@@ -47,11 +64,8 @@ async function dashboardGate(request: NextRequest) {
 }
 
 export const config = {
+  // Pages only: not the API, Next's static files or public/ (latch.js, icons).
   matcher: [
-    "/connect",
-    "/connect/embed",
-    "/connections/:path*",
-    "/settings/:path*",
-    "/audit/:path*",
+    "/((?!api/|_next/static|_next/image|favicon\\.ico|latch\\.js|.*\\.(?:svg|png|ico)$).*)",
   ],
 };

@@ -13,6 +13,8 @@ import { GET as health } from "./app/api/health/route";
 import { GET as accessToken } from "./app/api/v1/connections/[id]/access-token/route";
 import { apiError } from "./lib/api/respond";
 import { sendWebResponse, toWebRequest, type WebHandler } from "./lib/server/node-bridge";
+import { getEnv } from "./lib/env";
+import { HSTS_HEADER } from "./lib/http/security-headers.mjs";
 import { logger } from "./lib/log";
 import { startLatch } from "./lib/start";
 
@@ -53,7 +55,10 @@ async function main() {
   const handle = app.getRequestHandler();
   await app.prepare();
 
+  // Behind https, browsers are told to use nothing else (Next's own responses included).
+  const hsts = getEnv().PUBLIC_URL.startsWith("https://");
   const server = http.createServer((req, res) => {
+    if (hsts) res.setHeader(HSTS_HEADER.key, HSTS_HEADER.value);
     const hot = hotRoute(req.method, req.url);
     if (!hot) return void handle(req, res);
     hot(toWebRequest(req))

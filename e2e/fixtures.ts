@@ -7,6 +7,8 @@ import type { FakeSite } from "./fake-atlassian/state";
 type Credential = { clientId: string; clientSecret: string };
 
 type Fixtures = {
+  /** Fails any test whose pages break the Content-Security-Policy (runs for every test). */
+  cspViolations: void;
   /** Creates a credential in the fake Atlassian with unique id and secret. */
   credential: (options?: { sites?: FakeSite[]; scope?: string }) => Promise<Credential>;
   /** Mints a connect session through the tenant API, as a tenant backend would. */
@@ -30,6 +32,25 @@ export const site = (name: string, subdomain: string, scopes = ["read:jira-work"
 });
 
 export const test = base.extend<Fixtures>({
+  cspViolations: [
+    async ({ page }, use) => {
+      const violations: string[] = [];
+      page.on("console", (message) => {
+        const text = message.text();
+        // A refused frame is the policy doing its job (the embed tests check those).
+        if (
+          message.type() === "error" &&
+          /Content.Security.Policy/i.test(text) &&
+          !text.includes("frame-ancestors")
+        ) {
+          violations.push(text);
+        }
+      });
+      await use();
+      expect(violations, "the page broke its Content-Security-Policy").toEqual([]);
+    },
+    { auto: true },
+  ],
   api: async ({ playwright }, use) => {
     const api = await playwright.request.newContext({
       baseURL: E2E.appUrl,

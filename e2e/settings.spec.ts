@@ -49,6 +49,8 @@ test("settings: allowed origins are validated, a second workspace can be created
     .getByLabel("Allowed origins")
     .fill("https://APP.example.com:443/\nhttp://127.0.0.2:3000");
   await page.getByRole("button", { name: "Save origins" }).click();
+  // Reloading before the save has answered would cancel it.
+  await expect(page.getByText("Saved. 2 origins may embed the connect form.")).toBeVisible();
   await page.reload();
   await expect(page.getByLabel("Allowed origins")).toHaveValue(
     "https://app.example.com\nhttp://127.0.0.2:3000",
