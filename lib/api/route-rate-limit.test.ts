@@ -3,7 +3,7 @@ import { sha256 } from "../ids";
 import { createTestWorkspace, openTestDatabase } from "../testing/test-db";
 
 const KEY = "latch_sk_ratelimit_0123456789abcdefghijklmnopq";
-let listConnections: (request: Request, context: { params: Promise<object> }) => Promise<Response>;
+let listConnections: typeof import("../../app/api/v1/connections/route").GET;
 
 beforeAll(async () => {
   process.env.API_RATE_LIMIT = "3";
