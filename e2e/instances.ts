@@ -10,6 +10,8 @@ export type Instance = {
   /** The JSON lines it has logged so far. */
   logs: () => Record<string, unknown>[];
   stop: () => Promise<void>;
+  /** kill -9: no shutdown, requests in flight cut off mid-way. */
+  crash: () => Promise<void>;
 };
 
 /**
@@ -95,6 +97,10 @@ export async function startInstance(env: Record<string, string>): Promise<Instan
         .map((line) => JSON.parse(line) as Record<string, unknown>),
     stop: async () => {
       child.kill("SIGTERM");
+      await exited;
+    },
+    crash: async () => {
+      child.kill("SIGKILL");
       await exited;
     },
   };

@@ -1,0 +1,148 @@
+import { randomUUID } from "node:crypto";
+import { submitFormOverHttp } from "./connect-over-http";
+import { e2eSql } from "./db";
+import { E2E } from "./env";
+import { expect, test } from "./fixtures";
+import { freshDatabase, startInstance } from "./instances";
+
+// Each test runs its own instance on its own database, so its load and its crash touch no one.
+test.describe.configure({ timeout: 180_000 });
+
+const apiKey = "latch_sk_resilience_0123456789abcdefghijklmnopq";
+const instanceEnv = (databaseUrl: string) => ({
+  DATABASE_URL: databaseUrl,
+  ENCRYPTION_KEY: "cmVzaWxpZW5jZS1lbmNyeXB0aW9uLWtleS0zMi1ieXQ=",
+  SESSION_SECRET: "resilience-session-secret-of-32-characters",
+  INITIAL_API_KEY: apiKey,
+  LOG_LEVEL: "warn",
+});
+const auth = { authorization: `Bearer ${apiKey}`, "content-type": "application/json" };
+
+/** A credential in the fake and a connect link for it, as a tenant and its end user make them. */
+async function prepareConnect(baseUrl: string) {
+  const clientId = `cid-${randomUUID()}`;
+  const clientSecret = `secret-${randomUUID()}`;
+  await fetch(`${E2E.fakeUrl}/__fake/credentials`, {
+    method: "POST",
+    body: JSON.stringify({
+      client_id: clientId,
+      client_secret: clientSecret,
+      sites: [{ id: randomUUID(), name: "Load", url: "https://load.atlassian.net" }],
+    }),
+  });
+  const session = await (
+    await fetch(`${baseUrl}/api/v1/connect-sessions`, {
+      method: "POST",
+      headers: auth,
+      body: JSON.stringify({ end_user: { id: `user-${randomUUID()}` } }),
+    })
+  ).json();
+  return { url: session.connect_url as string, values: { subdomain: "", clientId, clientSecret } };
+}
+
+test("200 concurrent connect submissions: each connects or is told to wait, never a 5xx", async () => {
+  const databaseUrl = await freshDatabase("load");
+  const latch = await startInstance(instanceEnv(databaseUrl));
+  try {
+    const attempts = await Promise.all(
+      Array.from({ length: 200 }, () => prepareConnect(latch.url)),
+    );
+    const started = performance.now();
+    const results = await Promise.all(
+      attempts.map(async ({ url, values }) => {
+        const { ms, html, response } = await submitFormOverHttp(url, values);
+        return { ms, status: response.status, html };
+      }),
+    );
+    const seconds = (performance.now() - started) / 1000;
+    const times = results.map((r) => r.ms).sort((a, b) => a - b);
+    console.log(
+      `200 concurrent connects: ${(200 / seconds).toFixed(1)} connects/s, p50 ${times[99]!.toFixed(0)} ms, p95 ${times[189]!.toFixed(0)} ms, max ${times[199]!.toFixed(0)} ms`,
+    );
+    expect(results.filter((r) => r.status >= 500)).toEqual([]);
+    for (const result of results) {
+      expect(
+        result.status === 429 ||
+          /Connected/.test(result.html) ||
+          /Too many attempts/.test(result.html),
+      ).toBe(true);
+    }
+    const [stored] = await e2eSql<{ count: number | string }>(
+      `SELECT COUNT(*) AS "count" FROM "Connection"`,
+      [],
+      databaseUrl,
+    );
+    expect(Number(stored!.count)).toBe(results.filter((r) => /Connected/.test(r.html)).length);
+  } finally {
+    await latch.stop();
+  }
+});
+
+test("kill -9 with 50 connects in flight: after a restart every stored connection opens, nothing is half-written", async () => {
+  const databaseUrl = await freshDatabase("crash");
+  const first = await startInstance(instanceEnv(databaseUrl));
+  const attempts = await Promise.all(Array.from({ length: 50 }, () => prepareConnect(first.url)));
+  const inFlight = attempts.map(({ url, values }) =>
+    submitFormOverHttp(url, values).then(
+      () => "answered",
+      () => "cut off",
+    ),
+  );
+  // Crash once some have been stored and others are still running.
+  await expect
+    .poll(
+      async () =>
+        Number(
+          (
+            await e2eSql<{ n: number }>(`SELECT COUNT(*) AS "n" FROM "Connection"`, [], databaseUrl)
+          )[0]!.n,
+        ),
+      { timeout: 30_000, intervals: [20] },
+    )
+    .toBeGreaterThan(0);
+  await first.crash();
+  const outcomes = await Promise.all(inFlight);
+  expect(outcomes).toContain("cut off");
+
+  const second = await startInstance(instanceEnv(databaseUrl));
+  try {
+    const rows = await e2eSql<{
+      id: string;
+      clientSecretSealed: string | null;
+      accessTokenSealed: string | null;
+    }>(`SELECT "id", "clientSecretSealed", "accessTokenSealed" FROM "Connection"`, [], databaseUrl);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      expect(row.clientSecretSealed).toMatch(/^v1\./);
+      expect(row.accessTokenSealed).toMatch(/^v1\./);
+      const token = await fetch(`${second.url}/api/v1/connections/${row.id}/access-token`, {
+        headers: auth,
+      });
+      expect(token.status).toBe(200);
+      // Renewal opens the sealed client secret too.
+      const tested = await fetch(`${second.url}/api/v1/connections/${row.id}/test`, {
+        method: "POST",
+        headers: auth,
+      });
+      expect((await tested.json()).status).toBe("healthy");
+    }
+    // A session is spent exactly when its connection exists: no connection without a spent
+    // session, no spent session without its connection.
+    const sessions = await e2eSql<{ connectionId: string | null }>(
+      `SELECT "connectionId" FROM "ConnectSession" WHERE "connectionId" IS NOT NULL`,
+      [],
+      databaseUrl,
+    );
+    expect(sessions.map((s) => s.connectionId).sort()).toEqual(rows.map((r) => r.id).sort());
+    if (databaseUrl.startsWith("file:")) {
+      const check = await e2eSql<{ integrity_check: string }>(
+        "PRAGMA integrity_check",
+        [],
+        databaseUrl,
+      );
+      expect(check).toEqual([{ integrity_check: "ok" }]);
+    }
+  } finally {
+    await second.stop();
+  }
+});
