@@ -49,6 +49,8 @@ export default defineConfig({
       dependencies: ["first-run"],
       use: { ...devices["Desktop Chrome"] },
     },
+    // Last: searches everything the suite left for secrets (e2e/hygiene.sweep.ts).
+    { name: "hygiene", testMatch: /hygiene\.sweep\.ts/, dependencies: ["chromium"] },
   ],
   webServer: [
     ...[E2E.hostUrl, E2E.foreignHostUrl].map((url) => ({

@@ -1,8 +1,11 @@
 import { createHash, randomUUID } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
 import { test as base, expect, type APIRequestContext, type Page } from "@playwright/test";
 import { e2eSql } from "./db";
 import { E2E } from "./env";
 import type { FakeSite } from "./fake-atlassian/state";
+import { HYGIENE_DIR, rememberSecret } from "./secrets";
 
 type Credential = { clientId: string; clientSecret: string };
 
@@ -32,6 +35,25 @@ export const site = (name: string, subdomain: string, scopes = ["read:jira-work"
 });
 
 export const test = base.extend<Fixtures>({
+  // Every browser context records what it received (HAR, bodies and RSC payloads included) and
+  // what it kept (cookies, local and session storage), for the secrets-hygiene sweep.
+  context: async ({ browser, contextOptions }, use, testInfo) => {
+    const name = testInfo.testId;
+    const context = await browser.newContext({
+      ...contextOptions,
+      recordHar: { path: path.join(HYGIENE_DIR, "har", `${name}.har`), content: "embed" },
+    });
+    await use(context);
+    const sessionStorage = await Promise.all(
+      context
+        .pages()
+        .map((page) => page.evaluate(() => JSON.stringify(window.sessionStorage)).catch(() => "")),
+    );
+    const kept = { ...(await context.storageState()), sessionStorage };
+    fs.mkdirSync(path.join(HYGIENE_DIR, "storage"), { recursive: true });
+    fs.writeFileSync(path.join(HYGIENE_DIR, "storage", `${name}.json`), JSON.stringify(kept));
+    await context.close();
+  },
   cspViolations: [
     async ({ page }, use) => {
       const violations: string[] = [];
@@ -65,6 +87,7 @@ export const test = base.extend<Fixtures>({
         clientId: `cid-${randomUUID()}`,
         clientSecret: `secret-${randomUUID()}`,
       };
+      rememberSecret(credential.clientSecret);
       const response = await request.post(`${E2E.fakeUrl}/__fake/credentials`, {
         data: {
           client_id: credential.clientId,

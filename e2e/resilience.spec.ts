@@ -4,6 +4,7 @@ import { e2eSql } from "./db";
 import { E2E } from "./env";
 import { expect, test } from "./fixtures";
 import { freshDatabase, startInstance } from "./instances";
+import { rememberSecret } from "./secrets";
 
 // Each test runs its own instance on its own database, so its load and its crash touch no one.
 test.describe.configure({ timeout: 180_000 });
@@ -22,6 +23,7 @@ const auth = { authorization: `Bearer ${apiKey}`, "content-type": "application/j
 async function prepareConnect(baseUrl: string) {
   const clientId = `cid-${randomUUID()}`;
   const clientSecret = `secret-${randomUUID()}`;
+  rememberSecret(clientSecret);
   await fetch(`${E2E.fakeUrl}/__fake/credentials`, {
     method: "POST",
     body: JSON.stringify({
