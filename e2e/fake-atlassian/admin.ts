@@ -7,10 +7,14 @@ type CredentialBody = {
   client_secret: string;
   sites?: FakeSite[];
   scope?: string;
-  expires_in?: number | "omit";
+  /** Any JSON value, answered as given (see FakeCredential.expiresIn); "omit" leaves it out. */
+  expires_in?: unknown;
 };
 
-/** The test-facing side of the fake: create credentials, revoke them, queue faults, read counts. */
+/**
+ * The test-facing side of the fake: create credentials, revoke them, queue and clear faults, read
+ * counts.
+ */
 export function handleAdmin(
   state: FakeState,
   path: string,
@@ -42,6 +46,12 @@ export function handleAdmin(
       const credential = state.credentials.get(String(input.client_id));
       if (!credential) return json(response, 404, { ok: false });
       credential.faults.push(input.fault as Fault);
+      return json(response, 200, { ok: true });
+    }
+    case "/__fake/faults/clear": {
+      const credential = state.credentials.get(String(input.client_id));
+      if (!credential) return json(response, 404, { ok: false });
+      credential.faults = [];
       return json(response, 200, { ok: true });
     }
     case "/__fake/stats":

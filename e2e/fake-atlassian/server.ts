@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import net, { type AddressInfo } from "node:net";
 import { handleAdmin } from "./admin";
 import { json } from "./respond";
 import { createState, nextFault, type Fault, type FakeCredential, type FakeState } from "./state";
@@ -50,9 +50,18 @@ function token(state: FakeState, body: string, response: ServerResponse) {
   const clientId = form.get("client_id") ?? "";
   state.tokenRequests.push({ clientId, fields: [...form.keys()] });
   const credential = state.credentials.get(clientId);
+  const answer = () => answerToken(state, form, credential, response);
   const fault = nextFault(credential, "token");
-  if (fault) return misbehave(fault, response);
+  if (fault) return misbehave(fault, response, answer);
+  answer();
+}
 
+function answerToken(
+  state: FakeState,
+  form: URLSearchParams,
+  credential: FakeCredential | undefined,
+  response: ServerResponse,
+) {
   if (form.get("grant_type") !== "client_credentials") {
     return json(response, 400, { error: "unsupported_grant_type" });
   }
@@ -65,11 +74,13 @@ function token(state: FakeState, body: string, response: ServerResponse) {
     return json(response, 401, { error: "access_denied", error_description: "Unauthorized" });
   }
   const accessToken = `fake-at-${randomBytes(16).toString("hex")}`;
-  state.tokens.set(accessToken, clientId);
+  state.tokens.set(accessToken, credential.clientId);
   json(response, 200, {
     access_token: accessToken,
     token_type: "Bearer",
-    ...(credential.expiresIn === "omit" ? {} : { expires_in: credential.expiresIn ?? 3600 }),
+    ...(credential.expiresIn === "omit"
+      ? {}
+      : { expires_in: credential.expiresIn === undefined ? 3600 : credential.expiresIn }),
     ...(credential.scope === undefined ? {} : { scope: credential.scope }),
   });
 }
@@ -77,15 +88,23 @@ function token(state: FakeState, body: string, response: ServerResponse) {
 function sites(state: FakeState, request: IncomingMessage, response: ServerResponse) {
   state.calls.sites += 1;
   const bearer = /^Bearer (.+)$/.exec(request.headers.authorization ?? "")?.[1];
-  const credential = state.credentials.get(state.tokens.get(bearer ?? "") ?? "");
-  const fault = nextFault(credential, "sites");
-  if (fault) return misbehave(fault, response);
-  if (!credential || credential.revoked)
-    return json(response, 401, { code: 401, message: "Unauthorized" });
-  json(response, 200, credential.sites);
+  const clientId = state.tokens.get(bearer ?? "") ?? "";
+  const answer = () => {
+    // Read at answer time: a credential revoked during a stall is refused.
+    const credential = state.credentials.get(clientId);
+    if (!credential || credential.revoked)
+      return json(response, 401, { code: 401, message: "Unauthorized" });
+    json(response, 200, credential.sites);
+  };
+  const fault = nextFault(state.credentials.get(clientId), "sites");
+  if (fault) return misbehave(fault, response, answer);
+  answer();
 }
 
-function misbehave(fault: Fault, response: ServerResponse) {
+const HUGE_BODY_BYTES = 10 * 1024 * 1024;
+
+/** Answers as the fault says; `answer` gives the normal answer, for faults that end in one. */
+function misbehave(fault: Fault, response: ServerResponse, answer: () => void) {
   const retryAfter = fault.retryAfterSeconds ?? 1;
   switch (fault.mode) {
     case "status_503":
@@ -103,16 +122,60 @@ function misbehave(fault: Fault, response: ServerResponse) {
       );
       return json(response, 429, { message: "Too Many Requests" });
     case "stall":
-      return; // never answers; the client's deadline must end the wait
+      // Without stallMs it never answers; either way the client's deadline must end the wait.
+      if (fault.stallMs !== undefined) later(response, fault.stallMs, answer);
+      return;
+    case "stall_body":
+      response.writeHead(200, { "content-type": "application/json" });
+      response.write(fault.endpoint === "token" ? '{"access_token":"fake-at-' : '[{"id":"');
+      if (fault.stallMs !== undefined) later(response, fault.stallMs, () => response.destroy());
+      return;
     case "truncated_json":
       response.writeHead(200, { "content-type": "application/json" });
       return response.end('{"access_token":"abc","expi');
-    case "huge_body":
-      response.writeHead(200, { "content-type": "application/json" });
-      return response.end(`{"access_token":"${"x".repeat(10 * 1024 * 1024)}"}`);
+    case "huge_body": {
+      const body = `{"access_token":"${"x".repeat(HUGE_BODY_BYTES)}"}`;
+      response.writeHead(200, {
+        "content-type": "application/json",
+        "content-length": Buffer.byteLength(body),
+      });
+      return response.end(body);
+    }
+    case "huge_body_chunked":
+      return streamHugeBody(response);
     case "drop_connection":
       return response.socket?.destroy();
   }
+}
+
+/** Runs `then` after `ms`, unless the client hung up first (or the fake was closed). */
+function later(response: ServerResponse, ms: number, then: () => void) {
+  const timer = setTimeout(then, ms);
+  response.once("close", () => clearTimeout(timer));
+}
+
+/** 10 MB without a Content-Length (chunked), written as fast as the client reads it. */
+async function streamHugeBody(response: ServerResponse) {
+  response.writeHead(200, { "content-type": "application/json" });
+  response.write('{"access_token":"');
+  const chunk = "x".repeat(64 * 1024);
+  for (let sent = 0; sent < HUGE_BODY_BYTES; sent += chunk.length) {
+    if (response.destroyed) return;
+    if (!response.write(chunk)) await drainedOrClosed(response);
+  }
+  if (!response.destroyed) response.end('"}');
+}
+
+function drainedOrClosed(response: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      response.off("drain", done);
+      response.off("close", done);
+      resolve();
+    };
+    response.on("drain", done);
+    response.on("close", done);
+  });
 }
 
 function readBody(request: IncomingMessage): Promise<string> {
@@ -123,5 +186,21 @@ function readBody(request: IncomingMessage): Promise<string> {
     request.on("error", reject);
   });
 }
+
+/**
+ * An address on loopback where nothing listens, so connecting is refused at once: the fault
+ * "Atlassian's URL points at a closed port". (The port was free a moment ago; nothing in the
+ * suite listens on ports it did not ask the system for.)
+ */
+export async function closedLoopbackUrl(host = "127.0.0.1"): Promise<string> {
+  const probe = net.createServer();
+  await new Promise<void>((resolve) => probe.listen(0, host, resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return `http://${host}:${port}`;
+}
+
+/** A base whose host can never resolve (RFC 6761 reserves `.invalid`): the fault "no such host". */
+export const UNRESOLVABLE_URL = "http://latch-no-such-host.invalid";
 
 export type { FakeCredential };

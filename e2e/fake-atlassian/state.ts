@@ -1,15 +1,34 @@
 /** What the fake knows: credentials created "in Atlassian Administration" by a test. */
 export type FakeSite = { id: string; name: string; url: string; scopes?: string[] };
 
-/** Ways a credential's next upstream calls misbehave, for testing retries and error mapping. */
+/**
+ * Ways a credential's next upstream calls misbehave, for testing retries and error mapping.
+ * Faults that cannot be tied to one client ID (a closed port, a host that does not resolve)
+ * are addresses instead: see closedLoopbackUrl and UNRESOLVABLE_URL in server.ts.
+ */
 export type FaultMode =
+  /** 503 with a JSON body. */
   | "status_503"
+  /** 502 with an HTML body, as a proxy in front of Atlassian answers. */
   | "html_502"
+  /** 429 with `Retry-After: <retryAfterSeconds>` (default 1). */
   | "rate_limit_retry_after"
+  /** 429 with `X-RateLimit-Reset: <now + retryAfterSeconds>` as ISO 8601 (default 1). */
   | "rate_limit_reset"
+  /**
+   * No status line at all: forever, or for `stallMs` and then the normal answer (a slow
+   * Atlassian, e.g. a 20 s stall).
+   */
   | "stall"
+  /** A 200 and the first bytes of the body, then nothing more: forever, or for `stallMs`. */
+  | "stall_body"
+  /** A 200 whose JSON body stops half-way. */
   | "truncated_json"
+  /** A 200 with a 10 MB JSON body and a Content-Length saying so. */
   | "huge_body"
+  /** The same 10 MB body streamed in chunks, with no Content-Length to warn the reader. */
+  | "huge_body_chunked"
+  /** The socket is closed before any answer. */
   | "drop_connection";
 
 export type Fault = {
@@ -17,6 +36,8 @@ export type Fault = {
   mode: FaultMode;
   times: number;
   retryAfterSeconds?: number;
+  /** For "stall" and "stall_body": how long before answering normally; forever when unset. */
+  stallMs?: number;
 };
 
 export type FakeCredential = {
@@ -25,8 +46,11 @@ export type FakeCredential = {
   sites: FakeSite[];
   /** Space-separated; omitted from the token answer when undefined. */
   scope?: string;
-  /** `expires_in` to answer with; "omit" leaves it out. */
-  expiresIn?: number | "omit";
+  /**
+   * `expires_in` to answer with, as given: any JSON value, so tests can send a negative, absurd
+   * or non-numeric lifetime; "omit" leaves it out; undefined answers 3600.
+   */
+  expiresIn?: unknown;
   revoked?: boolean;
   faults: Fault[];
 };

@@ -413,22 +413,24 @@ describe.concurrent("validateCredential against the fake Atlassian", () => {
     expect(lifetime).toBeLessThanOrEqual(55 * MINUTE + 1_000);
   });
 
-  test("a negative expires_in is taken as 55 minutes", async ({ fake, expect }) => {
+  test("a negative expires_in is unexpected_response: a token already expired", async ({
+    fake,
+    expect,
+  }) => {
     const creds = await createCredential(fake, { expires_in: -3600 });
-    const before = Date.now();
-    const { token } = await validateCredential(configFor(fake), creds);
-    const lifetime = token.expiresAt.getTime() - before;
-    expect(lifetime).toBeGreaterThanOrEqual(55 * MINUTE - 1_000);
-    expect(lifetime).toBeLessThanOrEqual(55 * MINUTE + 1_000);
+    const { error } = await failure(validateCredential(configFor(fake), creds));
+    expect(error.code).toBe("unexpected_response");
+    expect(error.detail).toBe("token answer with unusable expires_in (-3600)");
+    expect(fake.state.calls).toEqual({ token: 1, sites: 0 });
   });
 
-  test("an absurd expires_in is clamped to 24 hours", async ({ fake, expect }) => {
+  test("an absurd expires_in is clamped to the documented 60 minutes", async ({ fake, expect }) => {
     const creds = await createCredential(fake, { expires_in: 10 ** 12 });
     const before = Date.now();
     const { token } = await validateCredential(configFor(fake), creds);
     const lifetime = token.expiresAt.getTime() - before;
-    expect(lifetime).toBeGreaterThanOrEqual(24 * 60 * MINUTE - 1_000);
-    expect(lifetime).toBeLessThanOrEqual(24 * 60 * MINUTE + 1_000);
+    expect(lifetime).toBeGreaterThanOrEqual(60 * MINUTE - 1_000);
+    expect(lifetime).toBeLessThanOrEqual(60 * MINUTE + 1_000);
   });
 
   test("no failure's message or detail contains the client secret", async ({ fake, expect }) => {

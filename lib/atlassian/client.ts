@@ -21,14 +21,34 @@ export type ValidatedCredential = {
 const DEFAULT_DEADLINE_MS = 15_000;
 const DEFAULT_MAX_ATTEMPTS = 3;
 
-function httpOptions(config: AtlassianConfig, deadlineMs: number): HttpOptions {
-  return {
-    fetch: config.fetch ?? fetch,
-    signal: AbortSignal.timeout(deadlineMs),
-    deadline: Date.now() + deadlineMs,
-    maxAttempts: config.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
-    stats: { upstreamMs: 0, requests: 0 },
-  };
+/**
+ * Runs one validation or renewal under its own deadline. The deadline is a plain timer (not
+ * AbortSignal.timeout, whose clock fake timers cannot reach), so a test can prove the default
+ * 15 s cuts a stall without waiting 15 s; it is cleared as soon as the work settles.
+ */
+async function withDeadline<T>(
+  config: AtlassianConfig,
+  work: (http: HttpOptions & { stats: NonNullable<HttpOptions["stats"]> }) => Promise<T>,
+): Promise<T> {
+  const deadlineMs = config.deadlineMs ?? DEFAULT_DEADLINE_MS;
+  const controller = new AbortController();
+  const timer = setTimeout(
+    () => controller.abort(new DOMException("The Atlassian deadline passed", "TimeoutError")),
+    deadlineMs,
+  );
+  // Like AbortSignal.timeout: a pending deadline alone does not keep the process alive.
+  timer.unref?.();
+  try {
+    return await work({
+      fetch: config.fetch ?? fetch,
+      signal: controller.signal,
+      deadline: Date.now() + deadlineMs,
+      maxAttempts: config.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+      stats: { upstreamMs: 0, requests: 0 },
+    });
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** Proves a credential works: a client-credentials exchange, then the site lookup. */
@@ -36,10 +56,11 @@ export async function validateCredential(
   config: AtlassianConfig,
   credentials: ClientCredentials,
 ): Promise<ValidatedCredential> {
-  const http = httpOptions(config, config.deadlineMs ?? DEFAULT_DEADLINE_MS);
-  const token = await exchangeClientCredentials(config.authUrl, credentials, http);
-  const sites = await listAccessibleSites(config.apiUrl, token.accessToken, http);
-  return { token, sites, upstreamMs: http.stats!.upstreamMs };
+  return withDeadline(config, async (http) => {
+    const token = await exchangeClientCredentials(config.authUrl, credentials, http);
+    const sites = await listAccessibleSites(config.apiUrl, token.accessToken, http);
+    return { token, sites, upstreamMs: http.stats.upstreamMs };
+  });
 }
 
 /** A fresh access token: there is no refresh token, so renewing means running the grant again. */
@@ -47,9 +68,10 @@ export async function requestAccessToken(
   config: AtlassianConfig,
   credentials: ClientCredentials,
 ): Promise<AccessToken & { upstreamMs: number }> {
-  const http = httpOptions(config, config.deadlineMs ?? DEFAULT_DEADLINE_MS);
-  const token = await exchangeClientCredentials(config.authUrl, credentials, http);
-  return { ...token, upstreamMs: http.stats!.upstreamMs };
+  return withDeadline(config, async (http) => {
+    const token = await exchangeClientCredentials(config.authUrl, credentials, http);
+    return { ...token, upstreamMs: http.stats.upstreamMs };
+  });
 }
 
 /** The gateway base a token is used with: `{api}/ex/jira/{cloudId}`. */

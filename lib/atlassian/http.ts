@@ -12,16 +12,37 @@ export type HttpOptions = {
   stats?: { upstreamMs: number; requests: number };
 };
 
-export type HttpAnswer = { status: number; headers: Headers; body: unknown };
+export type HttpAnswer = {
+  status: number;
+  headers: Headers;
+  /** The parsed JSON body; null when there was none or it was not JSON. */
+  body: unknown;
+  /** False when the body could not be parsed as JSON (empty, truncated, HTML…). */
+  isJson: boolean;
+};
 
 /** Upstream answers are small; anything bigger is not what we asked for. */
 const MAX_BODY_BYTES = 64 * 1024;
 const BASE_BACKOFF_MS = 250;
+/**
+ * The longest wait Latch repeats to a person or an API client. Atlassian's rate-limit windows
+ * are seconds to minutes; a larger Retry-After or X-RateLimit-Reset is a broken header, and
+ * "try again in 1000000000000 seconds" helps nobody.
+ */
+const MAX_RETRY_AFTER_SECONDS = 60 * 60;
+/**
+ * Network failures that retrying within seconds cannot cure. ENOTFOUND is a definitive "no such
+ * host" from DNS (a misconfigured ATLASSIAN_AUTH_URL or ATLASSIAN_API_URL), unlike EAI_AGAIN, a
+ * resolver that did not answer, which is retried like any other network failure.
+ */
+const PERMANENT_NETWORK_CODES = new Set(["ENOTFOUND"]);
 
 /**
- * One upstream call with bounded retries: 429 and 5xx answers and network failures are retried
- * with exponential backoff (or the delay Atlassian asks for) while the deadline allows.
- * Answers the JSON body (or null when it is not JSON), never more than MAX_BODY_BYTES of it.
+ * One upstream call with bounded retries: 429 and 5xx answers and network failures (except a
+ * host that does not exist) are retried with exponential backoff (or the delay Atlassian asks
+ * for) while the deadline allows; the deadline's signal also cuts a stalled connect, status line
+ * or body. Answers the JSON body (or null when it is not JSON), never more than MAX_BODY_BYTES
+ * of it.
  */
 export async function requestJson(
   url: string,
@@ -30,6 +51,7 @@ export async function requestJson(
 ): Promise<HttpAnswer> {
   for (let attempt = 1; ; attempt++) {
     let answer: HttpAnswer;
+    let networkCode: string | undefined;
     const started = performance.now();
     try {
       const response = await options.fetch(url, {
@@ -40,13 +62,18 @@ export async function requestJson(
       answer = {
         status: response.status,
         headers: response.headers,
-        body: await readJson(response),
+        ...(await readJson(response, url)),
       };
     } catch (error) {
       if (error instanceof AtlassianError) throw error;
+      // The deadline passed while connecting, waiting for the status line or reading the body.
       if (options.signal.aborted)
-        throw new AtlassianError("timeout", `no answer from ${pathOf(url)} in time`);
-      answer = { status: 0, headers: new Headers(), body: null };
+        throw new AtlassianError("timeout", `no answer from ${hostAndPath(url)} in time`);
+      networkCode = errorCode(error);
+      if (networkCode && PERMANENT_NETWORK_CODES.has(networkCode)) {
+        throw new AtlassianError("unavailable", networkDetail(url, networkCode));
+      }
+      answer = { status: 0, headers: new Headers(), body: null, isJson: false };
     } finally {
       if (options.stats) {
         options.stats.upstreamMs += performance.now() - started;
@@ -60,29 +87,61 @@ export async function requestJson(
     const askedDelay = retryAfterMs(answer.headers);
     const delay = askedDelay ?? BASE_BACKOFF_MS * 2 ** (attempt - 1) * (0.5 + Math.random());
     const exhausted = attempt >= options.maxAttempts || Date.now() + delay > options.deadline;
-    if (exhausted) throw failure(url, answer, askedDelay);
+    if (exhausted) throw failure(url, answer, askedDelay, networkCode);
     await sleep(delay, options.signal).catch(() => {
       throw new AtlassianError("timeout", `no usable answer from ${pathOf(url)} in time`);
     });
   }
 }
 
-function failure(url: string, answer: HttpAnswer, askedDelay: number | null): AtlassianError {
+function failure(
+  url: string,
+  answer: HttpAnswer,
+  askedDelay: number | null,
+  networkCode: string | undefined,
+): AtlassianError {
   const where = pathOf(url);
   if (answer.status === 429) {
-    const seconds = askedDelay === null ? undefined : Math.max(1, Math.ceil(askedDelay / 1000));
+    const seconds =
+      askedDelay === null
+        ? undefined
+        : Math.min(MAX_RETRY_AFTER_SECONDS, Math.max(1, Math.ceil(askedDelay / 1000)));
     return new AtlassianError("rate_limited", `429 from ${where}`, seconds);
   }
   if (answer.status === 0)
-    return new AtlassianError("unavailable", `network failure calling ${where}`);
+    return new AtlassianError("unavailable", networkDetail(url, networkCode));
   return new AtlassianError("unavailable", `${answer.status} from ${where}`);
 }
 
-async function readJson(response: Response): Promise<unknown> {
+/** For logs: which host (from configuration, never from user input) failed, and how. */
+function networkDetail(url: string, code: string | undefined): string {
+  return `network failure calling ${hostAndPath(url)}${code ? ` (${code})` : ""}`;
+}
+
+/**
+ * The system error code behind a failed fetch (ECONNREFUSED, ENOTFOUND, ECONNRESET…), from the
+ * error or its causes. Only a code-shaped string is taken: messages may quote what was sent.
+ */
+function errorCode(error: unknown): string | undefined {
+  for (let current = error, depth = 0; current && depth < 5; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === "string" && /^[A-Z][A-Z0-9_]{1,40}$/.test(code)) return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+async function readJson(
+  response: Response,
+  url: string,
+): Promise<Pick<HttpAnswer, "body" | "isJson">> {
   const declared = Number(response.headers.get("content-length"));
   if (declared > MAX_BODY_BYTES) {
     await response.body?.cancel();
-    throw new AtlassianError("unexpected_response", `answer of ${declared} bytes is too large`);
+    throw new AtlassianError(
+      "unexpected_response",
+      `answer of ${declared} bytes from ${pathOf(url)} is too large`,
+    );
   }
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -96,7 +155,7 @@ async function readJson(response: Response): Promise<unknown> {
         await reader.cancel();
         throw new AtlassianError(
           "unexpected_response",
-          `answer larger than ${MAX_BODY_BYTES} bytes`,
+          `answer from ${pathOf(url)} larger than ${MAX_BODY_BYTES} bytes`,
         );
       }
       chunks.push(value);
@@ -104,14 +163,19 @@ async function readJson(response: Response): Promise<unknown> {
   }
   const text = Buffer.concat(chunks).toString("utf8");
   try {
-    return JSON.parse(text);
+    return { body: JSON.parse(text), isJson: true };
   } catch {
-    return null;
+    return { body: null, isJson: false };
   }
 }
 
 function pathOf(url: string): string {
   return new URL(url).pathname;
+}
+
+function hostAndPath(url: string): string {
+  const { host, pathname } = new URL(url);
+  return `${host}${pathname}`;
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {

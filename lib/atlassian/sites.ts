@@ -25,6 +25,12 @@ export async function listAccessibleSites(
   if (answer.status === 401 || answer.status === 403) {
     throw new AtlassianError("invalid_credentials", `${answer.status} from accessible-resources`);
   }
+  if (answer.status === 200 && !answer.isJson) {
+    throw new AtlassianError(
+      "unexpected_response",
+      "accessible-resources answer is not JSON (truncated, or not from Atlassian)",
+    );
+  }
   if (answer.status !== 200 || !Array.isArray(answer.body)) {
     throw new AtlassianError("unexpected_response", `${answer.status} from accessible-resources`);
   }

@@ -10,9 +10,10 @@ export type AccessToken = {
   scopes: string[];
 };
 
-/** Atlassian documents 60 minutes; assume a little less when it does not say. */
+/** ATLASSIAN.md: when `expires_in` is missing, assume 55 minutes (a little under the 60). */
 const DEFAULT_LIFETIME_SECONDS = 55 * 60;
-const MAX_LIFETIME_SECONDS = 24 * 60 * 60;
+/** The documented lifetime: Latch never trusts a token for longer. */
+const MAX_LIFETIME_SECONDS = 60 * 60;
 
 const CREDENTIAL_ERRORS: Record<string, "invalid_client" | "invalid_credentials"> = {
   invalid_client: "invalid_client",
@@ -43,6 +44,12 @@ export async function exchangeClientCredentials(
   const json = (answer.body ?? {}) as Record<string, unknown>;
 
   if (answer.status === 200) {
+    if (!answer.isJson) {
+      throw new AtlassianError(
+        "unexpected_response",
+        "token answer is not JSON (truncated, or not from Atlassian)",
+      );
+    }
     if (typeof json.access_token !== "string" || !json.access_token) {
       throw new AtlassianError("unexpected_response", "token answer without access_token");
     }
@@ -74,10 +81,38 @@ export async function exchangeClientCredentials(
   );
 }
 
+/**
+ * How long Latch trusts a token, from `expires_in`. The lifetime only decides when Latch renews
+ * (it hands a cached token out until five minutes before it ends), so erring short costs one
+ * extra exchange while erring long hands out a dead token:
+ * - missing (or null): ATLASSIAN.md says assume 55 minutes, a little under the documented 60;
+ * - a number of seconds, or such a number as a string ("3600"): taken as given, but never more
+ *   than the documented 60 minutes, so an absurd 10^12 (or a future, longer lifetime) means
+ *   renewing hourly rather than trusting a token that may have died;
+ * - zero, negative, or not a number ("soon", true, {}): the answer contradicts itself (a token
+ *   already expired, a lifetime nobody can read), so it is a protocol error, unexpected_response:
+ *   nothing is stored and the person is told Atlassian gave an answer Latch did not expect,
+ *   rather than Latch guessing and perhaps handing out a dead token.
+ */
 function lifetimeSeconds(expiresIn: unknown): number {
-  const seconds = typeof expiresIn === "string" ? Number(expiresIn) : expiresIn;
-  if (typeof seconds !== "number" || !Number.isFinite(seconds) || seconds <= 0) {
-    return DEFAULT_LIFETIME_SECONDS;
+  if (expiresIn === undefined || expiresIn === null) return DEFAULT_LIFETIME_SECONDS;
+  const seconds =
+    typeof expiresIn === "number"
+      ? expiresIn
+      : typeof expiresIn === "string" && /^\s*\d+(\.\d+)?\s*$/.test(expiresIn)
+        ? Number(expiresIn)
+        : Number.NaN;
+  if (Number.isNaN(seconds) || seconds <= 0) {
+    throw new AtlassianError(
+      "unexpected_response",
+      `token answer with unusable expires_in (${describeValue(expiresIn)})`,
+    );
   }
-  return Math.min(seconds, MAX_LIFETIME_SECONDS);
+  return Math.min(seconds, MAX_LIFETIME_SECONDS); // also 1e400, which JSON reads as Infinity
+}
+
+/** For logs: a number as itself, anything else by its type only (it might echo something). */
+function describeValue(value: unknown): string {
+  if (typeof value === "number") return String(value);
+  return Array.isArray(value) ? "array" : typeof value;
 }

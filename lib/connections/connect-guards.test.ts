@@ -79,7 +79,7 @@ describe("connect attempts are limited", () => {
     expect(tokenCalls(wrong.clientId)).toBe(before);
   });
 
-  it("per client address, across links", async () => {
+  it("per client address, across links", { timeout: 30_000 }, async () => {
     const ip = `203.0.113.${Math.floor(Math.random() * 250)}`;
     const wrong = { clientId: `cid-${randomUUID()}`, clientSecret: "wrong", subdomain: undefined };
     let outcome;

@@ -24,7 +24,7 @@ export function describeAtlassianError(error: AtlassianError): Failure {
     case "rate_limited":
       return {
         code: "atlassian_rate_limited",
-        message: `Atlassian is limiting requests right now. Try again in ${error.retryAfterSeconds ?? 60} seconds.`,
+        message: `Atlassian is limiting requests right now. Try again in ${seconds(error.retryAfterSeconds ?? 60)}.`,
       };
     case "unavailable":
     case "timeout":
@@ -73,9 +73,26 @@ export function describeForTenant(error: AtlassianError): Failure {
         message:
           "Atlassian refused the client secret: the credential was revoked or rotated. Ask the end user to connect again.",
       };
+    case "unavailable":
+    case "timeout":
+      return {
+        code: "atlassian_unavailable",
+        message:
+          "Atlassian did not answer properly when Latch last tried. Nothing changed; Latch tries again at the next check or token request.",
+      };
+    case "unexpected_response":
+      return {
+        code: "atlassian_unexpected_response",
+        message:
+          "Atlassian gave an answer Latch did not expect when Latch last tried. Nothing changed; if it persists, check Atlassian's status page.",
+      };
     default:
       return describeAtlassianError(error);
   }
+}
+
+function seconds(count: number): string {
+  return `${count} ${count === 1 ? "second" : "seconds"}`;
 }
 
 export function siteUnreachableFailure(site: { name: string; url: string }): Failure {
