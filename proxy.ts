@@ -1,8 +1,7 @@
-import { getIronSession } from "iron-session";
 import { NextResponse, type NextRequest } from "next/server";
 import { connectPagePolicy } from "./lib/embed/frame-policy";
 import { newNonce, pagePolicy } from "./lib/http/content-security-policy";
-import { isActive, sessionOptions, type SessionData } from "./lib/session";
+import { getRequestSession, isActive } from "./lib/session";
 
 const REFRESH_AFTER_MS = 5 * 60 * 1000;
 
@@ -49,7 +48,8 @@ async function frameAncestors(request: NextRequest): Promise<string> {
  */
 async function dashboardGate(request: NextRequest, headers: Headers) {
   const response = NextResponse.next({ request: { headers } });
-  const session = await getIronSession<SessionData>(request, response, sessionOptions());
+  // An unreadable cookie (tampered, or sealed with an old secret) means signed out, not a crash.
+  const session = await getRequestSession(request, response);
   const now = Date.now();
   if (!isActive(session, now)) {
     const login = new URL("/login", request.url);

@@ -41,8 +41,38 @@ export function isActive(session: SessionData, now = Date.now()): boolean {
   );
 }
 
+/**
+ * The session in the request's cookies. A cookie that is not a seal of ours (garbage, tampered
+ * with, sealed with another secret, expired) means signed out: iron-session answers most of those
+ * with an empty session but throws for some malformed ones ("Wrong mac prefix", "Invalid
+ * expiration"), which would make every page that reads the session a 500, /login included, for
+ * as long as the browser keeps the cookie.
+ */
 export async function getSession() {
-  return getIronSession<SessionData>(await cookies(), sessionOptions());
+  const store = await cookies();
+  try {
+    return await getIronSession<SessionData>(store, sessionOptions());
+  } catch {
+    // Read as if the cookie were absent; save() and destroy() still write to the real store.
+    const withoutSeal = {
+      get: (name: string) => (name === SESSION_COOKIE ? undefined : store.get(name)),
+      set: store.set.bind(store),
+    };
+    return getIronSession<SessionData>(withoutSeal, sessionOptions());
+  }
+}
+
+/**
+ * The same for code that has the Request and Response instead of next/headers (proxy.ts): an
+ * unreadable cookie means signed out, never a thrown error.
+ */
+export async function getRequestSession(request: Request, response: Response) {
+  try {
+    return await getIronSession<SessionData>(request, response, sessionOptions());
+  } catch {
+    const withoutCookies = new Request(request.url, { headers: { cookie: "" } });
+    return getIronSession<SessionData>(withoutCookies, response, sessionOptions());
+  }
 }
 
 export async function startSession(userId: string, workspaceId: string): Promise<void> {

@@ -6,6 +6,7 @@ import { logger } from "../log";
 import { clientIp } from "../request-ip";
 import { getEnv } from "../env";
 import { workspaceForApiKey } from "./api-keys";
+import { connectionNotFound } from "./connection-answers";
 import { hitApiKeyLimit } from "./key-rate-limit";
 import { apiError, invalidRequest } from "./respond";
 
@@ -56,7 +57,11 @@ export function apiRoute<P = Record<string, never>>(handler: Handler<P>) {
           ip: clientIp(request.headers),
           requestId,
         };
-        response = await handler(request, scope, params);
+        // Path ids are ours (`conn_…`); anything else cannot exist, and is never sent to the
+        // database (PostgreSQL refuses a NUL in text outright).
+        response = Object.values(params as object).every(isIdShaped)
+          ? await handler(request, scope, params)
+          : connectionNotFound();
       }
     } catch (error) {
       logger.error(
@@ -83,6 +88,10 @@ export function apiRoute<P = Record<string, never>>(handler: Handler<P>) {
     );
     return response;
   };
+}
+
+function isIdShaped(value: unknown): boolean {
+  return typeof value !== "string" || /^[A-Za-z0-9_-]{1,100}$/.test(value);
 }
 
 /** The key's limit and when to retry, when it has used up its requests for this minute. */

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { subdomainSchema } from "./connect";
+import { lengthChecksOnlyOnLengths } from "./length-checks";
+import { UNSTORABLE_TEXT_MESSAGE, isStorableText } from "./text";
 
 /**
  * An origin such as `https://app.example.com`: scheme, host and optional port, nothing else.
@@ -23,14 +25,27 @@ export const originSchema = z
   )
   .transform((value) => new URL(value).origin);
 
-export const createConnectSessionSchema = z.object({
-  end_user: z.object({
-    id: z.string().trim().min(1, "is required").max(255),
-    email: z.email("must be an e-mail address").max(320).optional(),
-    display_name: z.string().trim().max(255).optional(),
+// A JSON body can put any value anywhere: see lengthChecksOnlyOnLengths.
+export const createConnectSessionSchema = lengthChecksOnlyOnLengths(
+  z.object({
+    end_user: z.object({
+      id: z
+        .string()
+        .trim()
+        .min(1, "is required")
+        .max(255)
+        .refine(isStorableText, UNSTORABLE_TEXT_MESSAGE),
+      email: z.email("must be an e-mail address").max(320).optional(),
+      display_name: z
+        .string()
+        .trim()
+        .max(255)
+        .refine(isStorableText, UNSTORABLE_TEXT_MESSAGE)
+        .optional(),
+    }),
+    subdomain: z.optional(subdomainSchema),
+    allowed_origins: z.array(originSchema).max(20).optional(),
   }),
-  subdomain: z.optional(subdomainSchema),
-  allowed_origins: z.array(originSchema).max(20).optional(),
-});
+);
 
 export type CreateConnectSessionInput = z.output<typeof createConnectSessionSchema>;

@@ -1,10 +1,17 @@
 import { z } from "zod";
+import { UNSTORABLE_TEXT_MESSAGE, isStorableText } from "./text";
 
 export const CONNECTION_STATUSES = ["healthy", "failing", "revoked"] as const;
 export type ConnectionStatus = (typeof CONNECTION_STATUSES)[number];
 
 export const listConnectionsQuerySchema = z.object({
-  end_user_id: z.string().trim().min(1).max(255).optional(),
+  end_user_id: z
+    .string()
+    .trim()
+    .min(1)
+    .max(255)
+    .refine(isStorableText, UNSTORABLE_TEXT_MESSAGE)
+    .optional(),
   status: z.enum(CONNECTION_STATUSES).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
   cursor: z.string().max(200).optional(),
@@ -14,7 +21,7 @@ export type ListConnectionsQuery = z.output<typeof listConnectionsQuerySchema>;
 
 /** The dashboard's list adds a free-text search over end user and site. */
 export const dashboardConnectionsQuerySchema = listConnectionsQuerySchema.extend({
-  q: z.string().trim().max(200).optional(),
+  q: z.string().trim().max(200).refine(isStorableText, UNSTORABLE_TEXT_MESSAGE).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
 });
 
