@@ -56,12 +56,18 @@ test("a wrong secret is reported on Client Secret and nothing is stored", async 
   const cred = await credential();
   const session = await connectSession();
   await page.goto(session.url);
+  // Browsers must neither offer to save the secret nor fill it in later.
+  await expect(page.getByLabel("Client Secret")).toHaveAttribute("autocomplete", "off");
+  await expect(page.getByLabel("Client Secret")).toHaveAttribute("type", "password");
   await fill(page, { clientId: cred.clientId, clientSecret: "not-the-secret" });
 
   await expect(page.getByLabel("Client Secret")).toHaveAccessibleDescription(
     /refused this Client Secret/,
   );
   await expect(page.getByLabel("Client Secret")).toBeFocused();
+  // The secret is never sent back: the field starts empty again (the hygiene sweep checks every
+  // response body for it as well).
+  await expect(page.getByLabel("Client Secret")).toHaveValue("");
   const list = await (await api.get(`/api/v1/connections?end_user_id=${session.endUserId}`)).json();
   expect(list.data).toHaveLength(0);
 });
