@@ -1,4 +1,5 @@
-import { expect, expireSession, site, test } from "./fixtures";
+import { expect, expireSession, signIn, site, test } from "./fixtures";
+import { seedTenant } from "./seed";
 
 async function fill(
   page: import("@playwright/test").Page,
@@ -65,9 +66,6 @@ test("a wrong secret is reported on Client Secret and nothing is stored", async 
     /refused this Client Secret/,
   );
   await expect(page.getByLabel("Client Secret")).toBeFocused();
-  // The secret is never sent back: the field starts empty again (the hygiene sweep checks every
-  // response body for it as well).
-  await expect(page.getByLabel("Client Secret")).toHaveValue("");
   const list = await (await api.get(`/api/v1/connections?end_user_id=${session.endUserId}`)).json();
   expect(list.data).toHaveLength(0);
 });
@@ -217,4 +215,60 @@ test.describe("without JavaScript", () => {
     await expect(page.getByRole("heading", { name: "Connected" })).toBeVisible();
     await expect(page.getByText("https://beta.atlassian.net")).toBeVisible();
   });
+});
+
+test("the secret can be shown to check a paste, and pasted values are cleaned up", async ({
+  page,
+  credential,
+  connectSession,
+}) => {
+  const cred = await credential({ sites: [site("Paste Site", "pastesite")] });
+  const session = await connectSession();
+  await page.goto(session.url);
+  const secret = page.getByLabel("Client Secret");
+  await secret.fill(`  ${cred.clientSecret}\n`);
+  await expect(secret).toHaveAttribute("type", "password");
+  await page.getByRole("button", { name: "Show Client Secret" }).click();
+  await expect(secret).toHaveAttribute("type", "text");
+  await expect(page.getByRole("button", { name: "Hide Client Secret" })).toHaveAttribute(
+    "aria-pressed",
+    "true",
+  );
+  await page.getByRole("button", { name: "Hide Client Secret" }).click();
+  await expect(secret).toHaveAttribute("type", "password");
+
+  // Copied with surrounding whitespace, and the whole site address for the subdomain.
+  await page.getByLabel("Subdomain").fill(" https://pastesite.atlassian.net/jira/your-work ");
+  await page.getByLabel("Client ID").fill(` ${cred.clientId}\t`);
+  await page.getByRole("button", { name: "Connect" }).click();
+  await expect(page.getByRole("heading", { name: "Connected" })).toBeVisible();
+  await expect(page.getByText("Paste Site")).toBeVisible();
+});
+
+test("a credential without a scope the workspace requires connects, with a warning naming it", async ({
+  page,
+  credential,
+  connectSession,
+}) => {
+  const tenant = await seedTenant("Scoped");
+  await signIn(page, tenant.email, tenant.password);
+  await page.goto("/settings");
+  await page
+    .getByRole("textbox", { name: "Required scopes" })
+    .fill("read:jira-work, WRITE:jira-work");
+  await page.getByRole("button", { name: "Save scopes" }).click();
+  await expect(page.getByText("warns when a credential lacks any of these 2 scopes")).toBeVisible();
+
+  const cred = await credential({ scope: "read:jira-work" });
+  const session = await connectSession({ apiKey: tenant.apiKey });
+  await page.goto(session.url);
+  await page.getByLabel("Client ID").fill(cred.clientId);
+  await page.getByLabel("Client Secret").fill(cred.clientSecret);
+  await page.getByRole("button", { name: "Connect" }).click();
+  await expect(page.getByRole("heading", { name: "Connected" })).toBeVisible();
+  const warning = page
+    .getByRole("alert")
+    .filter({ hasText: "Some scopes the app needs are missing" });
+  await expect(warning).toContainText("write:jira-work");
+  await expect(warning).not.toContainText("read:jira-work");
 });

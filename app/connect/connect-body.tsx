@@ -39,7 +39,12 @@ export function ConnectBody({
         Paste the OAuth 2.0 credential of the service account. Latch checks it with Atlassian and
         stores it encrypted.
       </p>
-      <ConnectForm sessionToken={sessionToken} subdomain={lookup.session.subdomain} embed={embed} />
+      <ConnectForm
+        sessionToken={sessionToken}
+        subdomain={lookup.session.subdomain}
+        requiredScopes={lookup.presentation.workspace.requiredScopes}
+        embed={embed}
+      />
     </ConnectScreen>
   );
 }

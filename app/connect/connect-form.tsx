@@ -18,10 +18,12 @@ import { useEmbedBridge, type EmbedContext } from "./use-embed-bridge";
 export function ConnectForm({
   sessionToken,
   subdomain,
+  requiredScopes,
   embed,
 }: {
   sessionToken: string | null;
   subdomain: string | null;
+  requiredScopes: string[];
   embed: EmbedContext | null;
 }) {
   const [state, formAction, pending] = useActionState(submitConnect, initialConnectState);
@@ -36,7 +38,14 @@ export function ConnectForm({
 
   const content = (() => {
     if (state.status === "connected") {
-      return <Connected site={state.connection.site} scopes={state.connection.scopes} />;
+      const granted = state.connection.scopes;
+      return (
+        <Connected
+          site={state.connection.site}
+          scopes={granted}
+          missingScopes={requiredScopes.filter((scope) => !granted.includes(scope))}
+        />
+      );
     }
     if (state.status === "session_ended") return <SessionEnded reason={state.reason} />;
     if (state.status === "choose_site") {

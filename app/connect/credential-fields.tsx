@@ -2,6 +2,7 @@
 
 import { Field } from "@/components/connect/field";
 import { FIELD_HELP } from "@/components/connect/field-help";
+import { SecretField } from "@/components/connect/secret-field";
 import { useSchemaForm } from "@/components/forms/use-schema-form";
 import { Alert } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -58,11 +59,9 @@ export function CredentialFields({
         error={errors.clientId}
         defaultValue={state.values?.clientId ?? ""}
       />
-      <Field
+      <SecretField
         name="clientSecret"
         label="Client Secret"
-        type="password"
-        autoComplete="off"
         spellCheck={false}
         required
         help={FIELD_HELP.clientSecret}

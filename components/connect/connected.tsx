@@ -1,9 +1,12 @@
 export function Connected({
   site,
   scopes,
+  missingScopes = [],
 }: {
   site: { name: string; url: string };
   scopes: string[];
+  /** Scopes the workspace requires that this credential was not granted. */
+  missingScopes?: string[];
 }) {
   return (
     <div role="status" className="text-center">
@@ -39,6 +42,25 @@ export function Connected({
               </li>
             ))}
           </ul>
+        </div>
+      ) : null}
+      {missingScopes.length ? (
+        <div
+          role="alert"
+          className="mt-4 rounded-lg border border-amber-300 bg-amber-50 p-3 text-left text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
+        >
+          <p className="font-medium">Some scopes the app needs are missing</p>
+          <p className="mt-1">
+            The credential is connected, but it was not granted{" "}
+            {missingScopes.map((scope, index) => (
+              <span key={scope}>
+                {index ? ", " : ""}
+                <code className="font-mono text-xs">{scope}</code>
+              </span>
+            ))}
+            . In Atlassian Administration, create a credential for the service account with these
+            scopes too, then connect again with a new link.
+          </p>
         </div>
       ) : null}
       <p className="mt-6 text-sm text-slate-600 dark:text-slate-300">You can close this window.</p>

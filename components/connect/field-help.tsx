@@ -10,12 +10,28 @@ export const FIELD_HELP = {
   ),
   clientId: (
     <>
-      In{" "}
+      From the OAuth 2.0 credential of your service account in{" "}
       <a href={ADMIN_URL} target="_blank" rel="noreferrer" className="underline">
         Atlassian Administration
       </a>
-      , open Directory → Service accounts, pick the account, then Create credentials → OAuth 2.0,
-      choose its scopes and press Create. Copy the Client ID it shows.
+      .
+      <details className="mt-1">
+        <summary className="cursor-pointer font-medium text-slate-700 dark:text-slate-300">
+          Show me the steps
+        </summary>
+        <ol className="mt-1 list-decimal space-y-0.5 pl-5">
+          <li>
+            Open{" "}
+            <a href={ADMIN_URL} target="_blank" rel="noreferrer" className="underline">
+              admin.atlassian.com
+            </a>{" "}
+            and go to Directory → Service accounts.
+          </li>
+          <li>Pick the service account, then Create credentials → OAuth 2.0.</li>
+          <li>Choose the scopes it needs and press Create.</li>
+          <li>Copy the Client ID it shows, and the Client Secret beside it.</li>
+        </ol>
+      </details>
     </>
   ),
   clientSecret: (

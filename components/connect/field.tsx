@@ -8,6 +8,8 @@ type FieldProps = ComponentProps<"input"> & {
   optional?: boolean;
   prefix?: string;
   suffix?: string;
+  /** Inside the field's box, after the input (the secret's show/hide button). */
+  trailing?: React.ReactNode;
 };
 
 /** A labelled input with its help text and error, both tied to it for screen readers. */
@@ -19,6 +21,7 @@ export function Field({
   optional,
   prefix,
   suffix,
+  trailing,
   ...input
 }: FieldProps) {
   const id = `field-${name}`;
@@ -57,15 +60,19 @@ export function Field({
             {suffix}
           </span>
         ) : null}
+        {trailing}
       </div>
       {error ? (
         <p id={errorId} role="alert" className="mt-1.5 text-sm text-red-700 dark:text-red-400">
           {error}
         </p>
       ) : null}
-      <p id={helpId} className="mt-1.5 text-xs leading-relaxed text-slate-600 dark:text-slate-400">
+      <div
+        id={helpId}
+        className="mt-1.5 text-xs leading-relaxed text-slate-600 dark:text-slate-400"
+      >
         {help}
-      </p>
+      </div>
     </div>
   );
 }

@@ -59,7 +59,7 @@ export function apiRoute<P = Record<string, never>>(handler: Handler<P>) {
         };
         // Path ids are ours (`conn_…`); anything else cannot exist, and is never sent to the
         // database (PostgreSQL refuses a NUL in text outright).
-        response = Object.values(params as object).every(isIdShaped)
+        response = Object.values(params ?? {}).every(isIdShaped)
           ? await handler(request, scope, params)
           : connectionNotFound();
       }

@@ -45,7 +45,8 @@ describe("signIn", () => {
 });
 
 describe("signIn from one address", () => {
-  it("does not count successful sign-ins against the address", async () => {
+  // 25 scrypt checks: seconds on a busy machine.
+  it("does not count successful sign-ins against the address", { timeout: 30_000 }, async () => {
     const { getDb } = await import("../db");
     const { hashPassword } = await import("./password");
     const workspace = await getDb().workspace.findFirstOrThrow();

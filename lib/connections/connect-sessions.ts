@@ -54,6 +54,8 @@ export type SessionPresentation = {
     logoUrl: string | null;
     primaryColor: string | null;
     themeMode: string;
+    /** Scopes the workspace's app needs; the form warns when a credential lacks any. */
+    requiredScopes: string[];
   };
 };
 
@@ -97,15 +99,16 @@ export async function findConnectSessionByHash(
           primaryColor: true,
           themeMode: true,
           allowedOrigins: true,
+          requiredScopes: true,
         },
       },
     },
   });
   if (!row) return { state: "invalid" };
-  const { allowedOrigins: workspaceOrigins, ...workspace } = row.workspace;
+  const { allowedOrigins: workspaceOrigins, requiredScopes, ...theme } = row.workspace;
   const presentation = {
     allowedOrigins: effectiveAllowedOrigins(row.allowedOrigins, workspaceOrigins),
-    workspace,
+    workspace: { ...theme, requiredScopes: requiredScopes.split(" ").filter(Boolean) },
   };
   if (row.connectedAt) {
     const connection = row.connectionId

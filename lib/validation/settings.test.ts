@@ -5,6 +5,7 @@ import {
   apiKeyNameSchema,
   createWorkspaceSchema,
   renameWorkspaceSchema,
+  requiredScopesSchema,
   themeSettingsSchema,
   webhookSettingsSchema,
   webhookUrlSchema,
@@ -222,5 +223,27 @@ describe("webhook settings", () => {
     const result = webhookSettingsSchema.safeParse({ webhookUrl: "http://hooks.example.com/" });
     expect(result.success).toBe(false);
     expect(result.error!.issues[0]!.path).toEqual(["webhookUrl"]);
+  });
+});
+
+describe("requiredScopesSchema", () => {
+  it("takes scopes separated by spaces, commas or lines, lowercased and once each", () => {
+    expect(
+      requiredScopesSchema.parse({
+        requiredScopes:
+          " read:jira-work, WRITE:jira-work\nread:confluence-content.all read:jira-work ",
+      }),
+    ).toEqual({
+      requiredScopes: ["read:jira-work", "write:jira-work", "read:confluence-content.all"],
+    });
+    expect(requiredScopesSchema.parse({ requiredScopes: "  " })).toEqual({ requiredScopes: [] });
+  });
+
+  it("names what is not a scope", () => {
+    const result = requiredScopesSchema.safeParse({ requiredScopes: "read:jira-work jira <b>" });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.message).toBe(
+      "These are not OAuth scopes: jira, <b>. Write scopes like read:jira-work, separated by spaces.",
+    );
   });
 });

@@ -130,12 +130,46 @@ export const webhookUrlSchema = z
     return url.href;
   });
 
+/** The most scopes a workspace may require; Atlassian's whole catalogue is not much bigger. */
+export const MAX_REQUIRED_SCOPES = 50;
+const SCOPE = /^[a-z][a-z0-9-]*(:[a-z0-9._-]+)+$/;
+
+/**
+ * The required scopes field: OAuth scopes such as read:jira-work, separated by spaces, commas or
+ * new lines (as they are copied from Atlassian's lists). Answers them lowercased, without
+ * duplicates, in the order given; an error names the first few that are not scopes.
+ */
+export const requiredScopesTextSchema = z
+  .string()
+  .max(5_000, "That is too long for a list of scopes.")
+  .transform((text, ctx) => {
+    const words = text
+      .split(/[\s,]+/)
+      .filter(Boolean)
+      .map((word) => word.toLowerCase());
+    const bad = words.filter((word) => !SCOPE.test(word));
+    if (bad.length) {
+      ctx.addIssue({
+        code: "custom",
+        message: `These are not OAuth scopes: ${bad.slice(0, 3).join(", ")}${bad.length > 3 ? "…" : ""}. Write scopes like read:jira-work, separated by spaces.`,
+      });
+      return z.NEVER;
+    }
+    const scopes = [...new Set(words)];
+    if (scopes.length > MAX_REQUIRED_SCOPES) {
+      ctx.addIssue({ code: "custom", message: `Require at most ${MAX_REQUIRED_SCOPES} scopes.` });
+      return z.NEVER;
+    }
+    return scopes;
+  });
+
 // One schema per form; field names are unique on the settings page, since they become input ids.
 export const renameWorkspaceSchema = z.object({ workspaceName: workspaceNameSchema });
 export const createApiKeySchema = z.object({ keyName: apiKeyNameSchema });
 export const revokeApiKeySchema = z.object({ id: z.string().trim().min(1).max(100) });
 export const allowedOriginsSchema = z.object({ origins: allowedOriginsTextSchema });
 export const createWorkspaceSchema = z.object({ newWorkspaceName: workspaceNameSchema });
+export const requiredScopesSchema = z.object({ requiredScopes: requiredScopesTextSchema });
 export const themeSettingsSchema = z.object({
   displayName: displayNameSchema,
   logoUrl: logoUrlSchema,

@@ -27,6 +27,7 @@ describe("getWorkspaceSettings", () => {
     expect(await workspaces.getWorkspaceSettings(scope)).toEqual({
       name: "Acme",
       allowedOrigins: [],
+      requiredScopes: [],
       theme: { displayName: null, logoUrl: null, primaryColor: null, themeMode: "system" },
     });
   });
@@ -115,6 +116,36 @@ describe("setAllowedOrigins", () => {
     const tooMany = Array.from({ length: 21 }, (_, i) => `https://s${i}.example`);
     await expect(workspaces.setAllowedOrigins(scope, tooMany)).rejects.toThrow();
     expect((await workspaces.getWorkspaceSettings(scope)).allowedOrigins).toEqual([]);
+  });
+});
+
+describe("setRequiredScopes", () => {
+  it("stores the scopes lowercased without duplicates, reads them back, and records the change", async () => {
+    const { scope } = await createTestWorkspace();
+    expect(
+      await workspaces.setRequiredScopes(scope, [
+        "read:jira-work",
+        "WRITE:jira-work",
+        "read:jira-work",
+      ]),
+    ).toEqual(["read:jira-work", "write:jira-work"]);
+    expect((await workspaces.getWorkspaceSettings(scope)).requiredScopes).toEqual([
+      "read:jira-work",
+      "write:jira-work",
+    ]);
+    await workspaces.setRequiredScopes(scope, ["read:jira-work", "write:jira-work"]);
+    expect(await events(scope.workspaceId)).toEqual([
+      {
+        action: "workspace.updated",
+        actorId: scope.actor.id,
+        details: { changed: "required_scopes", scopes: "read:jira-work write:jira-work" },
+      },
+    ]);
+  });
+
+  it("refuses what is not a scope, whoever calls", async () => {
+    const { scope } = await createTestWorkspace();
+    await expect(workspaces.setRequiredScopes(scope, ["jira"])).rejects.toThrow(/not OAuth scopes/);
   });
 });
 

@@ -8,12 +8,18 @@ import { isThemeMode } from "../theme/theme";
 import { originSchema } from "../validation/connect-session";
 import {
   MAX_ALLOWED_ORIGINS,
+  requiredScopesTextSchema,
   themeSettingsSchema,
   type ThemeSettings,
 } from "../validation/settings";
 
 export type { ThemeSettings };
-export type WorkspaceSettings = { name: string; allowedOrigins: string[]; theme: ThemeSettings };
+export type WorkspaceSettings = {
+  name: string;
+  allowedOrigins: string[];
+  requiredScopes: string[];
+  theme: ThemeSettings;
+};
 
 // The list ends up in a Content-Security-Policy header, so it is checked here too, whoever calls.
 const originListSchema = z.array(originSchema).max(MAX_ALLOWED_ORIGINS);
@@ -26,11 +32,12 @@ const themeColumns = { displayName: true, logoUrl: true, primaryColor: true, the
 export async function getWorkspaceSettings(scope: WorkspaceScope): Promise<WorkspaceSettings> {
   const workspace = await getDb().workspace.findUniqueOrThrow({
     where: own(scope),
-    select: { name: true, allowedOrigins: true, ...themeColumns },
+    select: { name: true, allowedOrigins: true, requiredScopes: true, ...themeColumns },
   });
   return {
     name: workspace.name,
     allowedOrigins: parseOrigins(workspace.allowedOrigins),
+    requiredScopes: splitScopes(workspace.requiredScopes),
     theme: toThemeSettings(workspace),
   };
 }
@@ -126,6 +133,37 @@ export async function setAllowedOrigins(
           removed: removed.join(" "),
           count: wanted.length,
         },
+      },
+      tx,
+    );
+    return wanted;
+  });
+}
+
+/** Stored space-separated, as OAuth writes them. */
+export function splitScopes(text: string): string[] {
+  return text.split(" ").filter(Boolean);
+}
+
+/** Replaces the scopes the workspace's app needs (the connect form warns when one is missing). */
+export async function setRequiredScopes(
+  scope: WorkspaceScope,
+  scopes: string[],
+): Promise<string[]> {
+  const wanted = requiredScopesTextSchema.parse(scopes.join(" "));
+  return getDb().$transaction(async (tx) => {
+    const before = await tx.workspace.findUniqueOrThrow({
+      where: own(scope),
+      select: { requiredScopes: true },
+    });
+    if (before.requiredScopes === wanted.join(" ")) return wanted;
+    await tx.workspace.update({ where: own(scope), data: { requiredScopes: wanted.join(" ") } });
+    await recordAudit(
+      scope,
+      {
+        action: "workspace.updated",
+        target: { type: "workspace", id: scope.workspaceId },
+        details: { changed: "required_scopes", scopes: wanted.join(" ") },
       },
       tx,
     );

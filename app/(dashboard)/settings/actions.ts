@@ -10,6 +10,7 @@ import { switchSessionWorkspace } from "@/lib/session";
 import { fieldErrorsOf, textFields } from "@/lib/validation/form-data";
 import {
   allowedOriginsSchema,
+  requiredScopesSchema,
   createApiKeySchema,
   createWorkspaceSchema,
   renameWorkspaceSchema,
@@ -27,6 +28,7 @@ import {
   createWorkspace,
   renameWorkspace,
   setAllowedOrigins,
+  setRequiredScopes,
   setThemeSettings,
 } from "@/lib/workspaces/manage-workspace";
 
@@ -46,6 +48,7 @@ export type WorkspaceNameState = Result<{ name: string }, "workspaceName">;
 export type CreateApiKeyState = Result<{ key: string }, "keyName">;
 export type RevokeApiKeyState = Result<object>;
 export type AllowedOriginsState = Result<{ origins: string[] }, "origins">;
+export type RequiredScopesState = Result<{ scopes: string[] }, "requiredScopes">;
 export type NewWorkspaceState = Result<object, "newWorkspaceName">;
 export type ThemeState = Result<{ theme: ThemeSettings }, keyof ThemeSettings>;
 /** `secret` is set only when this save created the signing secret. */
@@ -99,6 +102,24 @@ export async function revokeApiKeyAction(
     revalidatePath("/settings");
     if (!key) return { ok: false, message: KEY_NOT_FOUND };
     return { ok: true, message: `Revoked ${key.name}. Requests using it are refused from now on.` };
+  });
+}
+
+export async function saveRequiredScopesAction(
+  _previous: RequiredScopesState,
+  formData: FormData,
+): Promise<RequiredScopesState> {
+  const member = await requireMember();
+  const values = textFields(formData, ["requiredScopes"]);
+  const parsed = requiredScopesSchema.safeParse(values);
+  if (!parsed.success) return invalid(parsed.error, values);
+  return orApology(async () => {
+    const scopes = await setRequiredScopes(member, parsed.data.requiredScopes);
+    revalidatePath("/settings");
+    const message = scopes.length
+      ? `Saved. The connect form warns when a credential lacks any of these ${scopes.length} ${scopes.length === 1 ? "scope" : "scopes"}.`
+      : "Saved. No scopes are required.";
+    return { ok: true, message, scopes };
   });
 }
 

@@ -8,6 +8,7 @@ import { getWorkspaceSettings } from "@/lib/workspaces/manage-workspace";
 import { ApiKeysSection, type ApiKeyRow } from "./api-keys-section";
 import { NewWorkspaceForm } from "./new-workspace-form";
 import { OriginsForm } from "./origins-form";
+import { RequiredScopesForm } from "./required-scopes-form";
 import { ThemeForm } from "./theme-form";
 import { WebhookDeliveries } from "./webhook-deliveries";
 import { WebhookForm } from "./webhook-form";
@@ -62,6 +63,13 @@ export default async function SettingsPage({ searchParams }: PageProps<"/setting
           description="Sites that may show the connect form in an iframe and receive its messages. A connect session created with allowed_origins uses its own list instead."
         >
           <OriginsForm origins={settings.allowedOrigins} />
+        </Section>
+        <Section
+          id="required-scopes"
+          title="Required scopes"
+          description="What your app needs the service account's credential to grant."
+        >
+          <RequiredScopesForm scopes={settings.requiredScopes} />
         </Section>
         <Section
           id="appearance"

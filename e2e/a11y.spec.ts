@@ -1,0 +1,72 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { expect, expireSession, signIn, site, test } from "./fixtures";
+import { seedTenant } from "./seed";
+
+/** WCAG 2.2 A and AA, as axe-core checks them. */
+const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+async function expectAccessible(page: Page, state: string) {
+  const { violations } = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+  const readable = violations.map(
+    (violation) =>
+      `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes
+        .slice(0, 3)
+        .map((node) => node.target.join(" "))
+        .join(", ")}`,
+  );
+  expect(readable, `accessibility violations in: ${state}`).toEqual([]);
+}
+
+for (const scheme of ["light", "dark"] as const) {
+  test.describe(`${scheme} theme`, () => {
+    test.use({ colorScheme: scheme });
+
+    test(`connect form, every state, ${scheme}`, async ({ page, credential, connectSession }) => {
+      const session = await connectSession();
+      await page.goto(session.url);
+      await expect(page.getByLabel("Client ID")).toBeVisible();
+      await expectAccessible(page, "empty form");
+
+      await page.getByRole("button", { name: "Connect" }).click();
+      await expect(page.getByLabel("Client ID")).toBeFocused();
+      await expectAccessible(page, "field errors");
+
+      const wrong = await credential();
+      await page.getByLabel("Client ID").fill(wrong.clientId);
+      await page.getByLabel("Client Secret").fill("not-the-secret");
+      await page.getByRole("button", { name: "Connect" }).click();
+      await expect(page.getByLabel("Client Secret")).toHaveAccessibleDescription(/refused/);
+      await expectAccessible(page, "upstream error on a field");
+
+      const twoSites = await credential({ sites: [site("One", "one"), site("Two", "two")] });
+      await page.getByLabel("Client ID").fill(twoSites.clientId);
+      await page.getByLabel("Client Secret").fill(twoSites.clientSecret);
+      await page.getByRole("button", { name: "Connect" }).click();
+      await expect(page.getByRole("radio").first()).toBeVisible();
+      await expectAccessible(page, "site picker");
+
+      await page.getByRole("radio").first().check();
+      await page.getByRole("button", { name: "Connect" }).click();
+      await expect(page.getByRole("heading", { name: "Connected" })).toBeVisible();
+      await expectAccessible(page, "connected");
+
+      const expired = await connectSession();
+      await expireSession(expired.token);
+      await page.goto(expired.url);
+      await expect(page.getByRole("heading")).toBeVisible();
+      await expectAccessible(page, "expired link");
+    });
+
+    test(`sign-in and dashboard pages, ${scheme}`, async ({ page }) => {
+      await page.goto("/login");
+      await expectAccessible(page, "sign-in");
+      const tenant = await seedTenant(`A11y ${scheme}`);
+      await signIn(page, tenant.email, tenant.password);
+      for (const path of ["/connections", "/settings", "/audit", "/api-docs"]) {
+        await page.goto(path);
+        await expectAccessible(page, path);
+      }
+    });
+  });
+}

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Workspace" ADD COLUMN     "requiredScopes" TEXT NOT NULL DEFAULT '';
+
