@@ -19,11 +19,11 @@ const nextConfig = {
         headers: NO_FRAMING_HEADERS,
       },
       {
-        // The connect page's URL carries a session token: no other origin may see it in Referer.
-        // Not "no-referrer": browsers then send `Origin: null` with the form's no-JS POST, which
-        // Next's CSRF check rightly refuses; "same-origin" keeps the token from everyone else alike.
+        // The connect page's URL carries a session token: it is never sent as a Referer. (Its
+        // no-JavaScript form then posts with `Origin: null`; proxy.ts restores the origin for
+        // requests the browser marks same-origin.)
         source: "/connect/:path*",
-        headers: [{ key: "Referrer-Policy", value: "same-origin" }],
+        headers: [{ key: "Referrer-Policy", value: "no-referrer" }],
       },
     ];
   },

@@ -23,11 +23,30 @@ export async function proxy(request: NextRequest) {
   const headers = new Headers(request.headers);
   headers.set("content-security-policy", policy);
   headers.set("x-nonce", nonce);
+  if (pathname === "/connect" || pathname === "/connect/embed") restoreOwnOrigin(request, headers);
   const response = DASHBOARD.test(pathname)
     ? await dashboardGate(request, headers)
     : NextResponse.next({ request: { headers } });
   response.headers.set("content-security-policy", policy);
   return response;
+}
+
+/**
+ * Connect pages send `Referrer-Policy: no-referrer` (their URL carries a session token), so a
+ * browser posts their form without JavaScript with `Origin: null`, which Next's CSRF check for
+ * server actions refuses. A request the browser itself marks `Sec-Fetch-Site: same-origin` (no
+ * page can set that header) did come from this origin: Next is given that origin back. Any
+ * other request keeps its Origin and meets the check as it is.
+ */
+function restoreOwnOrigin(request: NextRequest, headers: Headers) {
+  if (
+    request.method === "POST" &&
+    request.headers.get("origin") === "null" &&
+    request.headers.get("sec-fetch-site") === "same-origin"
+  ) {
+    const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+    if (host) headers.set("origin", `${request.nextUrl.protocol}//${host}`);
+  }
 }
 
 /**

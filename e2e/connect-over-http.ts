@@ -5,7 +5,7 @@
 export async function submitFormOverHttp(
   pageUrl: string,
   values: Record<string, string>,
-  options: { cookie?: string } = {},
+  options: { cookie?: string; headers?: Record<string, string> } = {},
 ): Promise<{ ms: number; html: string; response: Response }> {
   const headers: Record<string, string> = options.cookie ? { cookie: options.cookie } : {};
   const page = await (await fetch(pageUrl, { headers })).text();
@@ -18,7 +18,7 @@ export async function submitFormOverHttp(
   const response = await fetch(pageUrl, {
     method: "POST",
     body: form,
-    headers: { ...headers, origin: new URL(pageUrl).origin },
+    headers: { ...headers, origin: new URL(pageUrl).origin, ...options.headers },
     redirect: "manual",
   });
   const html = await response.text();

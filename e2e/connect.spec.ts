@@ -1,4 +1,5 @@
 import { expect, expireSession, signIn, site, test } from "./fixtures";
+import { submitFormOverHttp } from "./connect-over-http";
 import { seedTenant } from "./seed";
 
 async function fill(
@@ -271,4 +272,34 @@ test("a credential without a scope the workspace requires connects, with a warni
     .filter({ hasText: "Some scopes the app needs are missing" });
   await expect(warning).toContainText("write:jira-work");
   await expect(warning).not.toContainText("read:jira-work");
+});
+
+test("a no-referrer POST counts as same-origin only when the browser says so", async ({
+  credential,
+  connectSession,
+  api,
+}) => {
+  // What a browser sends for the page's own no-JavaScript form under Referrer-Policy: no-referrer.
+  const own = await credential();
+  const ownSession = await connectSession();
+  const { html } = await submitFormOverHttp(
+    ownSession.url,
+    { subdomain: "", ...own },
+    { headers: { origin: "null", "sec-fetch-site": "same-origin" } },
+  );
+  expect(html).toContain("Connected");
+
+  // The same from another site (a sandboxed frame or a data: page also says Origin: null).
+  const forged = await credential();
+  const forgedSession = await connectSession();
+  const answer = await submitFormOverHttp(
+    forgedSession.url,
+    { subdomain: "", ...forged },
+    { headers: { origin: "null", "sec-fetch-site": "cross-site" } },
+  );
+  expect(answer.html).not.toContain("Connected");
+  const list = await (
+    await api.get(`/api/v1/connections?end_user_id=${forgedSession.endUserId}`)
+  ).json();
+  expect(list.data).toHaveLength(0);
 });

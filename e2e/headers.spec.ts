@@ -38,8 +38,8 @@ test("security headers on pages and API answers", async ({ request, connectSessi
   const headers = connect.headers();
   expect(headers["x-content-type-options"]).toBe("nosniff");
   expect(headers["permissions-policy"]).toContain("camera=()");
-  // The connect URL carries a token: no other origin may see it in a Referer.
-  expect(headers["referrer-policy"]).toBe("same-origin");
+  // The connect URL carries a token: it is never sent as a Referer.
+  expect(headers["referrer-policy"]).toBe("no-referrer");
   expect(headers["content-security-policy"]).toContain("frame-ancestors");
   expect(headers["x-frame-options"]).toBeUndefined();
 

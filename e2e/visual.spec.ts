@@ -1,0 +1,73 @@
+import type { Locator, Page } from "@playwright/test";
+import { expect, expireSession, signIn, site, test } from "./fixtures";
+import { seedTenant } from "./seed";
+
+// How the connect form and the dashboard look, in light and dark, on a phone and a desktop.
+// Baselines live beside this file; after an intended change: npx playwright test visual --update-snapshots
+const VIEWPORTS = { phone: { width: 360, height: 780 }, desktop: { width: 1280, height: 900 } };
+
+async function snap(page: Page, name: string, mask: Locator[] = []) {
+  // Wait for web fonts and layout to settle, then compare the whole page.
+  await page.evaluate(() => document.fonts.ready);
+  await expect(page).toHaveScreenshot(`${name}.png`, {
+    fullPage: true,
+    animations: "disabled",
+    caret: "hide",
+    maxDiffPixelRatio: 0.01,
+    mask,
+  });
+}
+
+for (const scheme of ["light", "dark"] as const) {
+  for (const [size, viewport] of Object.entries(VIEWPORTS)) {
+    test.describe(`${scheme}, ${size}`, () => {
+      test.use({ colorScheme: scheme, viewport });
+
+      test(`connect form states (${scheme}, ${size})`, async ({
+        page,
+        credential,
+        connectSession,
+      }) => {
+        const session = await connectSession();
+        await page.goto(session.url);
+        await expect(page.getByLabel("Client ID")).toBeVisible();
+        await snap(page, `connect-empty-${scheme}-${size}`);
+
+        await page.getByRole("button", { name: "Connect" }).click();
+        await expect(page.getByLabel("Client ID")).toBeFocused();
+        await snap(page, `connect-errors-${scheme}-${size}`);
+
+        const cred = await credential({
+          sites: [site("Acme Jira", "acme"), site("Acme Confluence", "acme-wiki")],
+          scope: "read:jira-work write:jira-work",
+        });
+        await page.getByLabel("Client ID").fill(cred.clientId);
+        await page.getByLabel("Client Secret").fill(cred.clientSecret);
+        await page.getByRole("button", { name: "Connect" }).click();
+        await expect(page.getByRole("radio").first()).toBeVisible();
+        await snap(page, `connect-site-picker-${scheme}-${size}`);
+
+        await page.getByRole("radio", { name: /Acme Jira/ }).check();
+        await page.getByRole("button", { name: "Connect" }).click();
+        await expect(page.getByRole("heading", { name: "Connected" })).toBeVisible();
+        await snap(page, `connect-connected-${scheme}-${size}`);
+
+        const expired = await connectSession();
+        await expireSession(expired.token);
+        await page.goto(expired.url);
+        await expect(page.getByRole("heading")).toBeVisible();
+        await snap(page, `connect-expired-${scheme}-${size}`);
+      });
+
+      test(`dashboard (${scheme}, ${size})`, async ({ page }) => {
+        const tenant = await seedTenant("Visual");
+        await signIn(page, tenant.email, tenant.password);
+        await page.goto("/connections");
+        // The seeded admin's e-mail is random.
+        await snap(page, `dashboard-connections-empty-${scheme}-${size}`, [
+          page.getByText(tenant.email),
+        ]);
+      });
+    });
+  }
+}
