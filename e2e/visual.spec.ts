@@ -37,6 +37,9 @@ for (const scheme of ["light", "dark"] as const) {
         await expect(page.getByLabel("Client ID")).toBeFocused();
         await snap(page, `connect-errors-${scheme}-${size}`);
 
+        // The picker and the success page on a fresh link (a screenshot mid-form is enough).
+        const second = await connectSession();
+        await page.goto(second.url);
         const cred = await credential({
           sites: [site("Acme Jira", "acme"), site("Acme Confluence", "acme-wiki")],
           scope: "read:jira-work write:jira-work",
@@ -71,3 +74,17 @@ for (const scheme of ["light", "dark"] as const) {
     });
   }
 }
+
+test("no page is wider than a 360 px phone", async ({ page, connectSession }) => {
+  await page.setViewportSize(VIEWPORTS.phone);
+  const tenant = await seedTenant("Narrow");
+  const session = await connectSession();
+  await page.goto(session.url);
+  const widths = [await page.evaluate(() => document.documentElement.scrollWidth)];
+  await signIn(page, tenant.email, tenant.password);
+  for (const path of ["/connections", "/settings", "/audit"]) {
+    await page.goto(path);
+    widths.push(await page.evaluate(() => document.documentElement.scrollWidth));
+  }
+  expect(widths).toEqual(widths.map(() => 360));
+});

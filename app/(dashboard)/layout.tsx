@@ -18,7 +18,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
       <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
           <span className="font-semibold">Latch</span>
-          <nav aria-label="Dashboard" className="flex gap-4 text-sm">
+          <nav aria-label="Dashboard" className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
             {NAV.map((item) => (
               <Link
                 key={item.href}
@@ -29,7 +29,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
               </Link>
             ))}
           </nav>
-          <div className="ml-auto flex items-center gap-3 text-sm">
+          <div className="ml-auto flex min-w-0 flex-wrap items-center gap-3 text-sm">
             <form action={switchWorkspaceAction} className="flex items-center gap-2">
               <label htmlFor="workspace-switch" className="sr-only">
                 Workspace
@@ -54,7 +54,12 @@ export default async function DashboardLayout({ children }: { children: React.Re
                 Switch
               </button>
             </form>
-            <span className="text-slate-600 dark:text-slate-400">{member.email}</span>
+            <span
+              title={member.email}
+              className="max-w-[12rem] truncate text-slate-600 dark:text-slate-400"
+            >
+              {member.email}
+            </span>
             <form action={signOutAction}>
               <button
                 type="submit"
