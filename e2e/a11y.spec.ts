@@ -70,3 +70,48 @@ for (const scheme of ["light", "dark"] as const) {
     });
   });
 }
+
+test("the whole connect flow works by keyboard alone, with focus always visible", async ({
+  page,
+  credential,
+  connectSession,
+}) => {
+  const cred = await credential({
+    sites: [site("Keys One", "keys-one"), site("Keys Two", "keys-two")],
+  });
+  const session = await connectSession();
+  await page.goto(session.url);
+  const focusedName = () =>
+    page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name ?? "");
+  const focusRingVisible = () =>
+    page.evaluate(() => {
+      const element = document.activeElement as HTMLElement;
+      const box = element.closest("div") ?? element;
+      const styles = [getComputedStyle(element), getComputedStyle(box)];
+      return styles.some(
+        (style) =>
+          (style.outlineStyle !== "none" && style.outlineWidth !== "0px") ||
+          style.boxShadow !== "none",
+      );
+    });
+
+  // Tab to the first field, then through the form, typing as a person would.
+  while ((await focusedName()) !== "subdomain") await page.keyboard.press("Tab");
+  expect(await focusRingVisible()).toBe(true);
+  await page.keyboard.press("Tab");
+  expect(await focusedName()).toBe("clientId");
+  expect(await focusRingVisible()).toBe(true);
+  await page.keyboard.type(cred.clientId);
+  while ((await focusedName()) !== "clientSecret") await page.keyboard.press("Tab");
+  await page.keyboard.type(cred.clientSecret);
+  await page.keyboard.press("Enter");
+
+  // The site picker: arrows choose, Enter connects.
+  await expect(page.getByRole("radio").first()).toBeVisible();
+  await page.getByRole("radio").first().focus();
+  await page.keyboard.press("ArrowDown");
+  await expect(page.getByRole("radio", { name: /Keys Two/ })).toBeChecked();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { name: "Connected" })).toBeVisible();
+  await expect(page.getByText("Keys Two")).toBeVisible();
+});
