@@ -44,7 +44,11 @@ function restoreOwnOrigin(request: NextRequest, headers: Headers) {
     request.headers.get("origin") === "null" &&
     request.headers.get("sec-fetch-site") === "same-origin"
   ) {
-    const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+    // Chained proxies list several hosts; the first is the one the browser asked for (as Next
+    // itself reads it).
+    const host = (request.headers.get("x-forwarded-host") ?? request.headers.get("host"))
+      ?.split(",")[0]
+      ?.trim();
     if (host) headers.set("origin", `${request.nextUrl.protocol}//${host}`);
   }
 }

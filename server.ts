@@ -6,6 +6,7 @@
  *
  * `npm run build` bundles this file to .next/latch-server.mjs.
  */
+import "./lib/server/load-env";
 import http from "node:http";
 import { parseArgs } from "node:util";
 import next from "next";
@@ -48,7 +49,8 @@ async function main() {
     },
   });
   const port = Number(values.port ?? process.env.PORT ?? 3000);
-  const hostname = values.hostname ?? process.env.HOSTNAME ?? "0.0.0.0";
+  // Not $HOSTNAME: containers set it to their own name, and localhost checks would then fail.
+  const hostname = values.hostname ?? "0.0.0.0";
   // Migrations, first-run settings and background jobs, before any request is taken.
   await startLatch();
   const app = next({ dev: false, dir: process.cwd(), hostname, port });
@@ -61,7 +63,9 @@ async function main() {
     if (hsts) res.setHeader(HSTS_HEADER.key, HSTS_HEADER.value);
     const hot = hotRoute(req.method, req.url);
     if (!hot) return void handle(req, res);
-    hot(toWebRequest(req))
+    // Inside the chain: a malformed Host header makes building the Request throw.
+    Promise.resolve()
+      .then(() => hot(toWebRequest(req)))
       .then((response) => sendWebResponse(res, response))
       .catch((error: unknown) => {
         logger.error({ err: error, path: req.url?.split("?", 1)[0] }, "hot route crashed");

@@ -49,3 +49,16 @@ describe("hitApiKeyLimit", () => {
     spy.mockRestore();
   });
 });
+
+describe("hitApiKeyLimit past the limit", () => {
+  it("refuses from memory, writing at most every quarter second", async () => {
+    const { hitApiKeyLimit } = await instance();
+    for (let i = 0; i < 5; i++) await hitApiKeyLimit("key_d", 5, MINUTE_START + i);
+    const spy = vi.spyOn(db.getDb().rateLimit, "upsert");
+    for (let i = 0; i < 200; i++) {
+      expect((await hitApiKeyLimit("key_d", 5, MINUTE_START + 10 + i)).allowed).toBe(false);
+    }
+    expect(spy.mock.calls.length).toBeLessThanOrEqual(2);
+    spy.mockRestore();
+  });
+});

@@ -40,15 +40,21 @@ export async function hitApiKeyLimit(
     windows.set(keyId, window);
   }
   window.pending += 1;
+  // Used up: refuse from memory, writing at most every SYNC_MS, so a runaway client cannot keep
+  // the database busy with the very requests it is refused.
+  if (window.counted >= limit && now - window.lastSync < SYNC_MS) {
+    return { allowed: false, retryAfterSeconds: retryAfter(start, now) };
+  }
   const batch = Math.max(1, Math.floor((limit - window.counted) * SHARE_OF_REMAINING));
   if (window.pending >= batch || now - window.lastSync >= SYNC_MS) {
     await sync(keyId, window, now);
   }
   if (window.counted + window.pending <= limit) return { allowed: true };
-  return {
-    allowed: false,
-    retryAfterSeconds: Math.max(1, Math.ceil((start + WINDOW_MS - now) / 1000)),
-  };
+  return { allowed: false, retryAfterSeconds: retryAfter(start, now) };
+}
+
+function retryAfter(windowStart: number, now: number): number {
+  return Math.max(1, Math.ceil((windowStart + WINDOW_MS - now) / 1000));
 }
 
 async function sync(keyId: string, window: KeyWindow, now: number): Promise<void> {
@@ -70,10 +76,8 @@ async function sync(keyId: string, window: KeyWindow, now: number): Promise<void
   window.counted = row.count;
   if (now - lastPrune > PRUNE_EVERY_MS) {
     lastPrune = now;
-    // Past windows are never read again.
-    await getDb().rateLimit.deleteMany({
-      where: { key: { startsWith: "api:" }, expiresAt: { lt: new Date(now - WINDOW_MS) } },
-    });
+    // Ended windows are never read again, of API keys, connect links, addresses or sign-ins.
+    await getDb().rateLimit.deleteMany({ where: { expiresAt: { lt: new Date(now - WINDOW_MS) } } });
   }
 }
 

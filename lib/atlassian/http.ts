@@ -62,7 +62,7 @@ export async function requestJson(
       answer = {
         status: response.status,
         headers: response.headers,
-        ...(await readJson(response, url)),
+        ...(await readJson(response, url, options.signal)),
       };
     } catch (error) {
       if (error instanceof AtlassianError) throw error;
@@ -134,6 +134,7 @@ function errorCode(error: unknown): string | undefined {
 async function readJson(
   response: Response,
   url: string,
+  signal: AbortSignal,
 ): Promise<Pick<HttpAnswer, "body" | "isJson">> {
   const declared = Number(response.headers.get("content-length"));
   if (declared > MAX_BODY_BYTES) {
@@ -147,8 +148,19 @@ async function readJson(
   let size = 0;
   if (response.body) {
     const reader = response.body.getReader();
+    // The deadline cuts a body that stalls half-way even where the fetch implementation would
+    // leave a pending read waiting on the socket.
+    const deadline = new Promise<never>((_, reject) => {
+      const stop = () => {
+        void reader.cancel().catch(() => undefined);
+        reject(signal.reason);
+      };
+      if (signal.aborted) stop();
+      else signal.addEventListener("abort", stop, { once: true });
+    });
+    deadline.catch(() => undefined); // raced below; never an unhandled rejection
     for (;;) {
-      const { done, value } = await reader.read();
+      const { done, value } = await Promise.race([reader.read(), deadline]);
       if (done) break;
       size += value.byteLength;
       if (size > MAX_BODY_BYTES) {

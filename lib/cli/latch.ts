@@ -6,6 +6,7 @@
  * rotate-key: re-seals every stored secret and cached token under ENCRYPTION_KEY, opening
  * those sealed with ENCRYPTION_KEY_PREVIOUS. See README, "Rotating the encryption key".
  */
+import "../server/load-env";
 import { getDb } from "../db";
 import { getEnv } from "../env";
 import { ConfigError } from "../env-schema";

@@ -13,10 +13,11 @@ import { saveCheckResult } from "./save-check";
 /** A cached token is handed out until it has less than this left. */
 const RENEW_WHEN_LEFT_MS = 5 * 60 * 1000;
 /**
- * Longer than a renewal may take (the exchange's 15 s deadline plus SQLite's 10 s busy wait to
- * save it), so the lease outlives its renewal and no second exchange starts meanwhile.
+ * Longer than a renewal may take (the exchange's 15 s deadline, then up to 20 s waiting for a
+ * transaction and 10 s running it: lib/db.ts), so the lease outlives its renewal and no second
+ * exchange starts meanwhile.
  */
-const LEASE_MS = 40_000;
+const LEASE_MS = 60_000;
 const TRANSIENT_CODES = ["atlassian_unavailable", "atlassian_rate_limited"];
 const POLL_MS = 50;
 

@@ -94,3 +94,34 @@ describe("connect attempts are limited", () => {
     expect(elsewhere).not.toMatchObject({ failure: { code: "rate_limited" } });
   });
 });
+
+describe("one connection per end user and site", () => {
+  it("two links for the same end user, submitted at once, make one connection", async () => {
+    const { scope } = await createTestWorkspace();
+    const endUser = { id: `user-${randomUUID()}` };
+    const links = await Promise.all(
+      [0, 1, 2].map(() => lib.sessions.createConnectSession(scope, { end_user: endUser })),
+    );
+    const site = { id: randomUUID(), name: "Acme", url: "https://acme.atlassian.net" };
+    const credential = await createFakeCredential(fake, [site]);
+    const outcomes = await Promise.all(
+      links.map(({ token }) =>
+        lib.connect.connectCredential(token, { ...credential, subdomain: undefined }),
+      ),
+    );
+    expect(outcomes.map((outcome) => outcome.kind)).toEqual([
+      "connected",
+      "connected",
+      "connected",
+    ]);
+    const ids = outcomes.map((outcome) =>
+      outcome.kind === "connected" ? outcome.connection.id : "",
+    );
+    expect(new Set(ids).size).toBe(1);
+    expect(
+      await db.getDb().connection.count({
+        where: { workspaceId: scope.workspaceId, endUserId: endUser.id },
+      }),
+    ).toBe(1);
+  });
+});

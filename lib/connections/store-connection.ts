@@ -4,6 +4,7 @@ import { recordAudit } from "../audit/record";
 import { enqueueWebhook, statusChangeEvent } from "../webhooks/enqueue";
 import { sealSecret } from "../crypto/secrets";
 import { getDb } from "../db";
+import { getEnv } from "../env";
 import { newId } from "../ids";
 import type { OpenConnectSession } from "./connect-sessions";
 import { connectionSearchText } from "./search-text";
@@ -29,6 +30,13 @@ export async function storeConnection(
   const { clientId, clientSecret, token, site } = credential;
   const scopes = site.scopes.length ? site.scopes : token.scopes;
   return getDb().$transaction(async (tx) => {
+    // Two links for the same end user and site submitted at once would both find no connection
+    // and both insert. SQLite runs one write transaction at a time; PostgreSQL is told to, for
+    // this end user and site only, until the transaction ends.
+    if (getEnv().databaseProvider === "postgresql") {
+      const key = `connection:${session.workspaceId}:${session.endUser.id}:${site.cloudId}`;
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`;
+    }
     const existing = await tx.connection.findFirst({
       where: {
         workspaceId: session.workspaceId,

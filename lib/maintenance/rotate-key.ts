@@ -106,6 +106,8 @@ export type RotationReport = {
   changedMeanwhile: number;
   /** Values neither the current nor the previous key opens: where, never what. */
   unreadable: { column: string; id: string }[];
+  /** After the run: values still under another key than the current one, unreadable included. */
+  remaining: number;
 };
 
 const PAGE = 200;
@@ -116,7 +118,13 @@ const PAGE = 200;
  * swapped only if it is still what was read, and instances running with both keys read either.
  */
 export async function rotateSealedValues(db: Db, keyring: Keyring): Promise<RotationReport> {
-  const report: RotationReport = { resealed: 0, current: 0, changedMeanwhile: 0, unreadable: [] };
+  const report: RotationReport = {
+    resealed: 0,
+    current: 0,
+    changedMeanwhile: 0,
+    unreadable: [],
+    remaining: 0,
+  };
   for (const column of SEALED_COLUMNS) {
     let afterId = "";
     for (;;) {
@@ -145,5 +153,21 @@ export async function rotateSealedValues(db: Db, keyring: Keyring): Promise<Rota
       }
     }
   }
+  // A value the app rewrote meanwhile may come from an instance still on the old key: the run
+  // only counts as done when a last pass finds nothing under another key.
+  report.remaining = await countNotUnder(db, keyring.current.id);
   return report;
+}
+
+async function countNotUnder(db: Db, keyId: string): Promise<number> {
+  let count = 0;
+  for (const column of SEALED_COLUMNS) {
+    for (let afterId = ""; ;) {
+      const rows = await column.page(db, afterId, PAGE);
+      if (rows.length === 0) break;
+      afterId = rows.at(-1)!.id;
+      count += rows.filter((row) => sealedKeyId(row.sealed) !== keyId).length;
+    }
+  }
+  return count;
 }
