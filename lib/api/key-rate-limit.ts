@@ -80,8 +80,3 @@ async function sync(keyId: string, window: KeyWindow, now: number): Promise<void
     await getDb().rateLimit.deleteMany({ where: { expiresAt: { lt: new Date(now - WINDOW_MS) } } });
   }
 }
-
-/** Forgets this process's windows (tests). */
-export function resetApiKeyLimits(): void {
-  windows.clear();
-}

@@ -1,6 +1,7 @@
 import "server-only";
 import type { WorkspaceScope } from "../auth/actor";
 import { getDb } from "../db";
+import { splitScopes } from "../workspaces/manage-workspace";
 import { getEnv } from "../env";
 import { effectiveAllowedOrigins } from "../embed/origins";
 import { newId, newSecretToken, sha256 } from "../ids";
@@ -108,7 +109,7 @@ export async function findConnectSessionByHash(
   const { allowedOrigins: workspaceOrigins, requiredScopes, ...theme } = row.workspace;
   const presentation = {
     allowedOrigins: effectiveAllowedOrigins(row.allowedOrigins, workspaceOrigins),
-    workspace: { ...theme, requiredScopes: requiredScopes.split(" ").filter(Boolean) },
+    workspace: { ...theme, requiredScopes: splitScopes(requiredScopes) },
   };
   if (row.connectedAt) {
     const connection = row.connectionId
