@@ -152,8 +152,8 @@ async function readJson(
     // leave a pending read waiting on the socket.
     const deadline = new Promise<never>((_, reject) => {
       const stop = () => {
-        void reader.cancel().catch(() => undefined);
         reject(signal.reason);
+        void reader.cancel().catch(() => undefined);
       };
       if (signal.aborted) stop();
       else signal.addEventListener("abort", stop, { once: true });
@@ -173,6 +173,8 @@ async function readJson(
       chunks.push(value);
     }
   }
+  // A read the deadline cut off may end as "done": that is a timeout, not a truncated answer.
+  if (signal.aborted) throw signal.reason;
   const text = Buffer.concat(chunks).toString("utf8");
   try {
     return { body: JSON.parse(text), isJson: true };
