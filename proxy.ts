@@ -1,11 +1,13 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { connectPagePolicy } from "./lib/embed/frame-policy";
 import { newNonce, pagePolicy } from "./lib/http/content-security-policy";
+import { DEFAULT_LOCALE, LOCALE_HEADER, negotiateLocale } from "./lib/i18n/locales";
 import { getRequestSession, isActive } from "./lib/session";
 
 const REFRESH_AFTER_MS = 5 * 60 * 1000;
 
 const DASHBOARD = /^\/(connections|settings|audit)(\/|$)/;
+const CONNECT_PAGES = new Set(["/connect", "/connect/embed"]);
 
 /**
  * Every page gets a Content-Security-Policy with a fresh nonce. Next reads the nonce from the
@@ -23,12 +25,29 @@ export async function proxy(request: NextRequest) {
   const headers = new Headers(request.headers);
   headers.set("content-security-policy", policy);
   headers.set("x-nonce", nonce);
-  if (pathname === "/connect" || pathname === "/connect/embed") restoreOwnOrigin(request, headers);
+  const locale = pageLocale(request);
+  headers.set(LOCALE_HEADER, locale);
+  if (CONNECT_PAGES.has(pathname)) restoreOwnOrigin(request, headers);
   const response = DASHBOARD.test(pathname)
     ? await dashboardGate(request, headers)
     : NextResponse.next({ request: { headers } });
   response.headers.set("content-security-policy", policy);
+  response.headers.set("content-language", locale);
   return response;
+}
+
+/**
+ * The connect pages speak the end user's language: `?lang=` (set by the tenant's link or by
+ * `Latch.open({ lang })`), else the browser's Accept-Language. The dashboard is English. The
+ * choice travels as a request header the page, the layout's `<html lang>` and the form's server
+ * action (which posts to the same URL) all read; a client's own copy of it is overwritten.
+ */
+function pageLocale(request: NextRequest) {
+  if (!CONNECT_PAGES.has(request.nextUrl.pathname)) return DEFAULT_LOCALE;
+  return negotiateLocale({
+    lang: request.nextUrl.searchParams.get("lang"),
+    acceptLanguage: request.headers.get("accept-language"),
+  });
 }
 
 /**
@@ -59,7 +78,7 @@ function restoreOwnOrigin(request: NextRequest, headers: Headers) {
  */
 async function frameAncestors(request: NextRequest): Promise<string> {
   const { pathname, searchParams } = request.nextUrl;
-  return pathname === "/connect" || pathname === "/connect/embed"
+  return CONNECT_PAGES.has(pathname)
     ? connectPagePolicy(pathname, searchParams)
     : "frame-ancestors 'none'";
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
+import { requestLocale } from "@/lib/i18n/request-locale";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -12,7 +13,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   // Every page carries a per-response CSP nonce (proxy.ts), so none may be prerendered.
   await connection();
   return (
-    <html lang="en">
+    <html lang={await requestLocale()}>
       <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased dark:bg-slate-950 dark:text-slate-100">
         {children}
       </body>

@@ -8,10 +8,31 @@
  * The session token goes to the iframe by postMessage once it says `ready`, never in its URL;
  * messages are accepted only from baseUrl's origin and the iframe itself. Options `theme`
  * ({ primaryColor: "#rrggbb", mode: "light" | "dark" | "system" }) override the workspace's.
+ * Option `lang` ("en", "de", "fr", "es", "ja") chooses the form's language; without it the
+ * form follows this page's <html lang>, then the browser's languages.
  */
 (function () {
   "use strict";
   var modal = null;
+  // The modal's own words, for screen readers: [dialog label, close button label].
+  var LABELS = {
+    en: ["Connect your Atlassian account", "Close"],
+    de: ["Atlassian-Konto verbinden", "Schließen"],
+    fr: ["Connecter votre compte Atlassian", "Fermer"],
+    es: ["Conectar su cuenta de Atlassian", "Cerrar"],
+    ja: ["Atlassian アカウントを接続", "閉じる"],
+  };
+
+  function labelsFor(lang) {
+    var tags = [lang].concat(navigator.languages || [navigator.language]);
+    for (var i = 0; i < tags.length; i++) {
+      var primary = String(tags[i] || "")
+        .toLowerCase()
+        .split("-")[0];
+      if (LABELS[primary]) return LABELS[primary];
+    }
+    return LABELS.en;
+  }
 
   function hex(buffer) {
     return Array.prototype.map
@@ -35,8 +56,10 @@
     var origin = new URL(options.baseUrl).origin;
     var onEvent = options.onEvent || function () {};
     var theme = options.theme || {};
+    var lang = options.lang || document.documentElement.lang || "";
+    var labels = labelsFor(lang);
     var iframe = el("iframe", "border:0;width:100%;display:block;", {
-      title: "Connect your Atlassian account",
+      title: labels[0],
       allow: "clipboard-write",
     });
     var closed = false;
@@ -114,12 +137,12 @@
       var dialog = el(
         "div",
         "position:relative;width:100%;max-width:480px;height:min(720px,calc(100vh - 32px));border-radius:16px;overflow:hidden;background:#fff;box-shadow:0 20px 50px rgba(0,0,0,.3);",
-        { role: "dialog", "aria-modal": "true", "aria-label": "Connect your Atlassian account" },
+        { role: "dialog", "aria-modal": "true", "aria-label": labels[0] },
       );
       closeButton = el(
         "button",
         "position:absolute;top:8px;right:8px;z-index:1;width:32px;height:32px;border:0;border-radius:16px;background:rgba(15,23,42,.08);font:20px/32px sans-serif;cursor:pointer;color:#0f172a;",
-        { type: "button", "aria-label": "Close" },
+        { type: "button", "aria-label": labels[1] },
       );
       closeButton.textContent = "\u00d7";
       closeButton.addEventListener("click", requestClose);
@@ -151,6 +174,7 @@
         var params = new URLSearchParams({ session: hex(digest), origin: location.origin });
         if (theme.primaryColor) params.set("primary", theme.primaryColor);
         if (theme.mode) params.set("mode", theme.mode);
+        if (lang) params.set("lang", lang);
         iframe.src = origin + "/connect/embed?" + params.toString();
       });
     return handle;

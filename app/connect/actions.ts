@@ -3,18 +3,24 @@
 import { headers } from "next/headers";
 import { confirmSite, connectCredential, type ConnectOutcome } from "@/lib/connections/connect";
 import { connectFormSchema, siteChoiceSchema, type ConnectField } from "@/lib/validation/connect";
+import { localizeFailure, localizeMessage, localizedText } from "@/lib/i18n/localize";
+import type { Locale } from "@/lib/i18n/locales";
+import { requestLocale } from "@/lib/i18n/request-locale";
 import { clientIp } from "@/lib/request-ip";
 import type { ConnectFormState, FieldErrors } from "./form-state";
 
-const APOLOGY = "Sorry, something went wrong on our side. Nothing was saved; please try again.";
-
-/** The connect form's server action: validates with the browser's schema, then runs the use case. */
+/**
+ * The connect form's server action: validates with the browser's schema, then runs the use case.
+ * Messages come back worded in the page's language (proxy.ts chose it from the page's URL and
+ * the browser's languages), so the page shows them as they are, with or without JavaScript.
+ */
 export async function submitConnect(
   _previous: ConnectFormState,
   formData: FormData,
 ): Promise<ConnectFormState> {
   const sessionToken = text(formData, "session_token");
-  if (formData.get("intent") === "choose_site") return chooseSite(sessionToken, formData);
+  const locale = await requestLocale();
+  if (formData.get("intent") === "choose_site") return chooseSite(sessionToken, formData, locale);
 
   const values = { subdomain: text(formData, "subdomain"), clientId: text(formData, "clientId") };
   const parsed = connectFormSchema.safeParse({
@@ -25,34 +31,44 @@ export async function submitConnect(
     const fieldErrors: FieldErrors = {};
     for (const issue of parsed.error.issues) {
       const field = issue.path[0] as ConnectField;
-      fieldErrors[field] ??= issue.message;
+      fieldErrors[field] ??= localizeMessage(locale, issue.message);
     }
     return { status: "editing", fieldErrors, values };
   }
   try {
     const ip = clientIp(await headers());
-    return toState(await connectCredential(sessionToken, parsed.data, ip), values);
+    return toState(await connectCredential(sessionToken, parsed.data, ip), locale, values);
   } catch {
-    return { status: "editing", code: "internal_error", message: APOLOGY, values };
+    return { status: "editing", ...apology(locale), values };
   }
 }
 
-async function chooseSite(sessionToken: string, formData: FormData): Promise<ConnectFormState> {
+async function chooseSite(
+  sessionToken: string,
+  formData: FormData,
+  locale: Locale,
+): Promise<ConnectFormState> {
   const parsed = siteChoiceSchema.safeParse({ site: text(formData, "site") });
   try {
     const outcome = await confirmSite(sessionToken, parsed.success ? parsed.data.site : "");
-    const state = toState(outcome);
+    const state = toState(outcome, locale);
     if (state.status === "choose_site") {
-      return { ...state, fieldErrors: { site: "Choose the site to connect, then press Connect." } };
+      const site = localizedText(locale, "validation.siteMissingThenConnect");
+      return { ...state, fieldErrors: { site } };
     }
     return state;
   } catch {
-    return { status: "editing", code: "internal_error", message: APOLOGY };
+    return { status: "editing", ...apology(locale) };
   }
+}
+
+function apology(locale: Locale) {
+  return { code: "internal_error", message: localizedText(locale, "failures.internal_error") };
 }
 
 function toState(
   outcome: ConnectOutcome,
+  locale: Locale,
   values?: { subdomain: string; clientId: string },
 ): ConnectFormState {
   switch (outcome.kind) {
@@ -63,7 +79,8 @@ function toState(
     case "session_ended":
       return { status: "session_ended", reason: outcome.reason };
     case "failed": {
-      const { field, message, code } = outcome.failure;
+      const { field, code } = outcome.failure;
+      const message = localizeFailure(locale, outcome.failure);
       return field
         ? { status: "editing", code, fieldErrors: { [field]: message }, values }
         : { status: "editing", code, message, values };

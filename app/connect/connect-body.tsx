@@ -1,6 +1,9 @@
 import { ConnectScreen } from "@/components/connect/connect-screen";
+import { connectCopy } from "@/components/connect/copy";
 import { SessionEnded } from "@/components/connect/session-ended";
 import type { ConnectSessionLookup } from "@/lib/connections/connect-sessions";
+import type { Locale } from "@/lib/i18n/locales";
+import { translator } from "@/lib/i18n/translate";
 import { resolveTheme, type ThemeOverride } from "@/lib/theme/theme";
 import { ConnectForm } from "./connect-form";
 import { EmbedStatus } from "./embed-status";
@@ -8,23 +11,31 @@ import type { EmbedContext } from "./use-embed-bridge";
 
 /** What /connect and /connect/embed both render for a looked-up session. */
 export function ConnectBody({
+  locale,
   lookup,
   sessionToken,
   embed,
   themeOverride,
 }: {
+  locale: Locale;
   lookup: ConnectSessionLookup;
   sessionToken: string | null;
   embed: EmbedContext | null;
   themeOverride?: ThemeOverride;
 }) {
+  const t = translator(locale);
+  const copy = connectCopy(locale);
   const theme =
     lookup.state === "invalid" ? null : resolveTheme(lookup.presentation.workspace, themeOverride);
   if (lookup.state !== "open") {
     return (
-      <ConnectScreen theme={theme} embedded={!!embed}>
-        {embed ? <EmbedStatus embed={embed} reason={lookup.state} /> : null}
-        <SessionEnded reason={lookup.state} site={lookup.state === "spent" ? lookup.site : null} />
+      <ConnectScreen theme={theme} embedded={!!embed} locale={locale}>
+        {embed ? <EmbedStatus embed={embed} reason={lookup.state} ended={copy.ended} /> : null}
+        <SessionEnded
+          copy={copy.ended}
+          reason={lookup.state}
+          site={lookup.state === "spent" ? lookup.site : null}
+        />
       </ConnectScreen>
     );
   }
@@ -32,14 +43,13 @@ export function ConnectBody({
     <ConnectScreen
       theme={theme}
       embedded={!!embed}
-      intro={<>{theme?.displayName} asks you to connect</>}
+      locale={locale}
+      intro={t("page.asksYou", { workspace: theme?.displayName ?? "" })}
     >
-      <h1 className="text-xl font-semibold">Connect your Atlassian service account</h1>
-      <p className="mt-1 mb-6 text-sm text-slate-600 dark:text-slate-300">
-        Paste the OAuth 2.0 credential of the service account. Latch checks it with Atlassian and
-        stores it encrypted.
-      </p>
+      <h1 className="text-xl font-semibold">{t("page.title")}</h1>
+      <p className="mt-1 mb-6 text-sm text-slate-600 dark:text-slate-300">{t("page.intro")}</p>
       <ConnectForm
+        copy={copy}
         sessionToken={sessionToken}
         subdomain={lookup.session.subdomain}
         requiredScopes={lookup.presentation.workspace.requiredScopes}

@@ -2,6 +2,7 @@
 
 import { useActionState, useEffect } from "react";
 import { CloseConfirm } from "@/components/connect/close-confirm";
+import type { ConnectCopy } from "@/components/connect/copy";
 import { Connected } from "@/components/connect/connected";
 import { SessionEnded } from "@/components/connect/session-ended";
 import { SitePicker } from "@/components/connect/site-picker";
@@ -16,11 +17,13 @@ import { useEmbedBridge, type EmbedContext } from "./use-embed-bridge";
  * it arrives from the host page by postMessage, and outcomes are posted back.
  */
 export function ConnectForm({
+  copy,
   sessionToken,
   subdomain,
   requiredScopes,
   embed,
 }: {
+  copy: ConnectCopy;
   sessionToken: string | null;
   subdomain: string | null;
   requiredScopes: string[];
@@ -32,27 +35,30 @@ export function ConnectForm({
   const { post } = bridge;
 
   useEffect(() => {
-    const message = outcomeMessage(state);
+    const message = outcomeMessage(state, copy.ended);
     if (message) post(message);
-  }, [state, post]);
+  }, [state, post, copy.ended]);
 
   const content = (() => {
     if (state.status === "connected") {
       const granted = state.connection.scopes;
       return (
         <Connected
+          copy={copy.connected}
           site={state.connection.site}
           scopes={granted}
           missingScopes={requiredScopes.filter((scope) => !granted.includes(scope))}
         />
       );
     }
-    if (state.status === "session_ended") return <SessionEnded reason={state.reason} />;
+    if (state.status === "session_ended")
+      return <SessionEnded copy={copy.ended} reason={state.reason} />;
     if (state.status === "choose_site") {
       return (
         <form action={formAction} noValidate>
           <input type="hidden" name="session_token" value={token ?? ""} />
           <SitePicker
+            copy={copy.form}
             sites={state.sites}
             error={state.fieldErrors?.site}
             message={state.message}
@@ -63,6 +69,7 @@ export function ConnectForm({
     }
     return (
       <CredentialFields
+        copy={copy}
         state={state}
         formAction={formAction}
         pending={pending || !token}
@@ -75,19 +82,23 @@ export function ConnectForm({
   return (
     <>
       {bridge.confirmingClose ? (
-        <CloseConfirm onLeave={bridge.confirmClose} onStay={bridge.cancelClose} />
+        <CloseConfirm
+          copy={copy.closeConfirm}
+          onLeave={bridge.confirmClose}
+          onStay={bridge.cancelClose}
+        />
       ) : null}
       {content}
     </>
   );
 }
 
-function outcomeMessage(state: ConnectFormState) {
+function outcomeMessage(state: ConnectFormState, ended: ConnectCopy["ended"]) {
   switch (state.status) {
     case "connected":
       return { source: "latch", type: "connected", connection: state.connection } as const;
     case "session_ended":
-      return sessionEndedMessage(state.reason);
+      return sessionEndedMessage(state.reason, ended);
     case "editing":
       if (!state.code) return null;
       return {
@@ -103,15 +114,11 @@ function outcomeMessage(state: ConnectFormState) {
   }
 }
 
-export function sessionEndedMessage(reason: "expired" | "invalid" | "spent") {
-  const messages = {
-    expired: "The connect session has expired. Create a new one.",
-    invalid: "The connect session is not valid.",
-    spent: "The connect session has already been used to connect.",
-  };
-  return {
-    source: "latch",
-    type: "error",
-    error: { code: `session_${reason}`, message: messages[reason] },
-  } as const;
+/** Told to the embedding page, in the reader's language like the rest (it may show it). */
+export function sessionEndedMessage(
+  reason: "expired" | "invalid" | "spent",
+  ended: ConnectCopy["ended"],
+) {
+  const code = `session_${reason}` as const;
+  return { source: "latch", type: "error", error: { code, message: ended[code] } } as const;
 }

@@ -1,7 +1,7 @@
 "use client";
 
+import type { ConnectCopy } from "@/components/connect/copy";
 import { Field } from "@/components/connect/field";
-import { FIELD_HELP } from "@/components/connect/field-help";
 import { SecretField } from "@/components/connect/secret-field";
 import { useSchemaForm } from "@/components/forms/use-schema-form";
 import { Alert } from "@/components/ui/alert";
@@ -10,6 +10,7 @@ import type { ConnectFormInput } from "@/lib/validation/connect";
 import type { ConnectFormState } from "./form-state";
 
 type Props = {
+  copy: ConnectCopy;
   state: Extract<ConnectFormState, { status: "editing" }>;
   formAction: (formData: FormData) => void;
   pending: boolean;
@@ -18,6 +19,7 @@ type Props = {
 };
 
 export function CredentialFields({
+  copy,
   state,
   formAction,
   pending,
@@ -28,7 +30,12 @@ export function CredentialFields({
     loadSchema: () => import("@/lib/validation/connect").then((module) => module.connectFormSchema),
     serverErrors: state.fieldErrors,
     formAction,
+    describe: (message) => {
+      const key = message.replace(/^validation\./, "") as keyof ConnectCopy["validation"];
+      return copy.validation[key] ?? message;
+    },
   });
+  const { form, help } = copy;
 
   return (
     <form action={formAction} className="space-y-5" {...formProps}>
@@ -36,39 +43,41 @@ export function CredentialFields({
       {state.message ? <Alert>{state.message}</Alert> : null}
       <Field
         name="subdomain"
-        label="Subdomain"
-        optional
+        label={form.subdomain}
+        optional={form.optional}
         prefix="https://"
         suffix=".atlassian.net"
         placeholder="acme"
         autoComplete="off"
         spellCheck={false}
         autoCapitalize="none"
-        help={FIELD_HELP.subdomain}
+        help={help.subdomain}
         error={errors.subdomain}
         defaultValue={state.values?.subdomain ?? defaultSubdomain}
       />
       <Field
         name="clientId"
-        label="Client ID"
+        label={form.clientId}
         autoComplete="off"
         spellCheck={false}
         autoCapitalize="none"
         required
-        help={FIELD_HELP.clientId}
+        help={help.clientId}
         error={errors.clientId}
         defaultValue={state.values?.clientId ?? ""}
       />
       <SecretField
         name="clientSecret"
-        label="Client Secret"
+        label={form.clientSecret}
+        showLabel={form.show}
+        hideLabel={form.hide}
         spellCheck={false}
         required
-        help={FIELD_HELP.clientSecret}
+        help={help.clientSecret}
         error={errors.clientSecret}
       />
-      <SubmitButton pending={pending} pendingLabel="Connecting…">
-        Connect
+      <SubmitButton pending={pending} pendingLabel={form.connecting}>
+        {form.connect}
       </SubmitButton>
     </form>
   );

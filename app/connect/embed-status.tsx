@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect } from "react";
+import type { ConnectCopy } from "@/components/connect/copy";
 import { postToHost } from "@/lib/embed/protocol";
 import { sessionEndedMessage } from "./connect-form";
 import type { EmbedContext } from "./use-embed-bridge";
@@ -9,17 +10,19 @@ import type { EmbedContext } from "./use-embed-bridge";
 export function EmbedStatus({
   embed,
   reason,
+  ended,
 }: {
   embed: EmbedContext;
+  ended: ConnectCopy["ended"];
   reason: "expired" | "invalid" | "spent";
 }) {
   useEffect(() => {
     postToHost({ source: "latch", type: "ready" }, embed.origin);
-    postToHost(sessionEndedMessage(reason), embed.origin);
+    postToHost(sessionEndedMessage(reason, ended), embed.origin);
     postToHost(
       { source: "latch", type: "resize", height: document.documentElement.scrollHeight },
       embed.origin,
     );
-  }, [embed, reason]);
+  }, [embed, reason, ended]);
   return null;
 }

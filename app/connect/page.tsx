@@ -1,13 +1,17 @@
-import type { Metadata } from "next";
 import { findConnectSession } from "@/lib/connections/connect-sessions";
+import { connectPageMetadata } from "@/lib/i18n/page-title";
+import { requestLocale } from "@/lib/i18n/request-locale";
 import { ConnectBody } from "./connect-body";
 
-export const metadata: Metadata = { title: "Connect your Atlassian service account" };
+export const generateMetadata = connectPageMetadata;
 
-/** The standalone connect link: `{PUBLIC_URL}/connect?session_token=…`. */
+/**
+ * The standalone connect link: `{PUBLIC_URL}/connect?session_token=…`, in the language of
+ * `&lang=` or of the browser.
+ */
 export default async function ConnectPage({ searchParams }: PageProps<"/connect">) {
   const { session_token: token } = await searchParams;
   const sessionToken = typeof token === "string" ? token : null;
-  const lookup = await findConnectSession(sessionToken);
-  return <ConnectBody lookup={lookup} sessionToken={sessionToken} embed={null} />;
+  const [lookup, locale] = await Promise.all([findConnectSession(sessionToken), requestLocale()]);
+  return <ConnectBody locale={locale} lookup={lookup} sessionToken={sessionToken} embed={null} />;
 }

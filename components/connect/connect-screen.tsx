@@ -1,5 +1,7 @@
 import type { CSSProperties, ReactNode } from "react";
 import { Card } from "@/components/ui/card";
+import type { Locale } from "@/lib/i18n/locales";
+import { translator } from "@/lib/i18n/translate";
 import type { ConnectTheme } from "@/lib/theme/theme";
 
 /**
@@ -10,9 +12,11 @@ export function ConnectScreen({
   theme,
   intro,
   embedded,
+  locale,
   children,
 }: {
   theme: ConnectTheme | null;
+  locale: Locale;
   intro?: ReactNode;
   embedded: boolean;
   children: ReactNode;
@@ -49,7 +53,7 @@ export function ConnectScreen({
         <Card>{children}</Card>
         {embedded ? null : (
           <p className="mt-4 text-center text-xs text-slate-500 dark:text-slate-400">
-            Secured by Latch
+            {translator(locale)("page.securedBy")}
           </p>
         )}
       </main>

@@ -1,8 +1,12 @@
+import type { ConnectCopy } from "./copy";
+
 export function Connected({
+  copy,
   site,
   scopes,
   missingScopes = [],
 }: {
+  copy: ConnectCopy["connected"];
   site: { name: string; url: string };
   scopes: string[];
   /** Scopes the workspace requires that this credential was not granted. */
@@ -16,7 +20,7 @@ export function Connected({
       >
         ✓
       </div>
-      <h2 className="mt-4 text-xl font-semibold">Connected</h2>
+      <h2 className="mt-4 text-xl font-semibold">{copy.title}</h2>
       <p className="mt-2 text-sm text-slate-600 dark:text-slate-300">
         <span className="font-medium text-slate-900 dark:text-slate-100">{site.name}</span>
         <br />
@@ -31,7 +35,9 @@ export function Connected({
       </p>
       {scopes.length ? (
         <div className="mt-4 text-left">
-          <p className="text-xs font-medium text-slate-500 dark:text-slate-400">Granted scopes</p>
+          <p className="text-xs font-medium text-slate-500 dark:text-slate-400">
+            {copy.grantedScopes}
+          </p>
           <ul className="mt-1 flex flex-wrap gap-1.5">
             {scopes.map((scope) => (
               <li
@@ -49,21 +55,19 @@ export function Connected({
           role="alert"
           className="mt-4 rounded-lg border border-amber-300 bg-amber-50 p-3 text-left text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
         >
-          <p className="font-medium">Some scopes the app needs are missing</p>
-          <p className="mt-1">
-            The credential is connected, but it was not granted{" "}
-            {missingScopes.map((scope, index) => (
-              <span key={scope}>
-                {index ? ", " : ""}
+          <p className="font-medium">{copy.missingTitle}</p>
+          <p className="mt-1">{copy.missingIntro}</p>
+          <ul className="mt-1 flex flex-wrap gap-1.5">
+            {missingScopes.map((scope) => (
+              <li key={scope}>
                 <code className="font-mono text-xs">{scope}</code>
-              </span>
+              </li>
             ))}
-            . In Atlassian Administration, create a credential for the service account with these
-            scopes too, then connect again with a new link.
-          </p>
+          </ul>
+          <p className="mt-1">{copy.missingAdvice}</p>
         </div>
       ) : null}
-      <p className="mt-6 text-sm text-slate-600 dark:text-slate-300">You can close this window.</p>
+      <p className="mt-6 text-sm text-slate-600 dark:text-slate-300">{copy.canClose}</p>
     </div>
   );
 }

@@ -5,7 +5,8 @@ type FieldProps = ComponentProps<"input"> & {
   label: string;
   help: React.ReactNode;
   error?: string;
-  optional?: boolean;
+  /** Set on an optional field: the word for "optional" in the reader's language. */
+  optional?: string;
   prefix?: string;
   suffix?: string;
   /** Inside the field's box, after the input (the secret's show/hide button). */
@@ -32,7 +33,7 @@ export function Field({
       <label htmlFor={id} className="block text-sm font-medium">
         {label}
         {optional ? (
-          <span className="ml-1 font-normal text-slate-500 dark:text-slate-400">(optional)</span>
+          <span className="ml-1 font-normal text-slate-500 dark:text-slate-400">{optional}</span>
         ) : null}
       </label>
       <div

@@ -8,7 +8,14 @@ import { Field } from "./field";
  * what it does and whether the secret is shown (aria-pressed); the browser is never invited to
  * remember the value (autocomplete off), whichever way it is shown.
  */
-export function SecretField(props: Omit<ComponentProps<typeof Field>, "type" | "trailing">) {
+export function SecretField({
+  showLabel,
+  hideLabel,
+  ...props
+}: Omit<ComponentProps<typeof Field>, "type" | "trailing"> & {
+  showLabel: string;
+  hideLabel: string;
+}) {
   const [shown, setShown] = useState(false);
   const id = `field-${props.name}`;
   return (
@@ -24,8 +31,8 @@ export function SecretField(props: Omit<ComponentProps<typeof Field>, "type" | "
           onClick={() => setShown((value) => !value)}
           className="mr-1 my-1 rounded-md px-2 text-xs font-medium text-slate-700 hover:bg-slate-100 focus-visible:ring-2 focus-visible:ring-brand-600 focus-visible:outline-none dark:text-slate-200 dark:hover:bg-slate-800"
         >
-          {shown ? "Hide" : "Show"}
-          <span className="sr-only"> Client Secret</span>
+          {shown ? hideLabel : showLabel}
+          <span className="sr-only"> {props.label}</span>
         </button>
       }
     />

@@ -1,14 +1,17 @@
 import type { SiteOption } from "@/lib/connections/connect";
 import { Alert } from "../ui/alert";
+import type { ConnectCopy } from "./copy";
 import { SubmitButton } from "../ui/submit-button";
 
 /** Step two when the credential reaches several sites: a radio group named Site. */
 export function SitePicker({
+  copy,
   sites,
   error,
   message,
   pending,
 }: {
+  copy: ConnectCopy["form"];
   sites: SiteOption[];
   error?: string;
   message?: string;
@@ -21,9 +24,9 @@ export function SitePicker({
         aria-describedby={error ? "site-error" : "site-help"}
         aria-invalid={error ? true : undefined}
       >
-        <legend className="text-sm font-medium">Site</legend>
+        <legend className="text-sm font-medium">{copy.site}</legend>
         <p id="site-help" className="mt-1 text-xs text-slate-600 dark:text-slate-400">
-          This credential can reach several sites. Choose the one to connect.
+          {copy.siteHelp}
         </p>
         <div className="mt-3 space-y-2">
           {sites.map((site, index) => (
@@ -53,8 +56,8 @@ export function SitePicker({
         ) : null}
       </fieldset>
       <input type="hidden" name="intent" value="choose_site" />
-      <SubmitButton pending={pending} pendingLabel="Connecting…">
-        Connect
+      <SubmitButton pending={pending} pendingLabel={copy.connecting}>
+        {copy.connect}
       </SubmitButton>
     </div>
   );

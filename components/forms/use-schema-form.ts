@@ -23,8 +23,10 @@ export function useSchemaForm<F extends string>(options: {
   loadSchema: () => Promise<Schema>;
   serverErrors: Errors<F> | undefined;
   formAction: (formData: FormData) => void;
+  /** Words a schema message for the reader (the connect schema's messages are catalog keys). */
+  describe?: (message: string) => string;
 }) {
-  const { loadSchema, serverErrors, formAction } = options;
+  const { loadSchema, serverErrors, formAction, describe = (message) => message } = options;
   const schema = useRef<Promise<Schema> | null>(null);
   const ensureSchema = () => (schema.current ??= loadSchema());
   const formRef = useRef<HTMLFormElement>(null);
@@ -48,7 +50,8 @@ export function useSchemaForm<F extends string>(options: {
     const result = (await ensureSchema()).safeParse(Object.fromEntries(new FormData(form)));
     const found: Errors<F> = {};
     if (!result.success) {
-      for (const issue of result.error.issues) found[String(issue.path[0]) as F] ??= issue.message;
+      for (const issue of result.error.issues)
+        found[String(issue.path[0]) as F] ??= describe(issue.message);
     }
     return found;
   };

@@ -1,4 +1,6 @@
 import type { z } from "zod";
+import { DEFAULT_LOCALE } from "../i18n/locales";
+import { localizeMessage } from "../i18n/localize";
 
 /** The API's error body: `{"error":{"code","message"}}`, the message a sentence a person can act on. */
 export function apiError(status: number, code: string, message: string, headers?: HeadersInit) {
@@ -11,7 +13,8 @@ export function describeIssues(error: z.ZodError): string {
     .slice(0, 10)
     .map((issue) => {
       const where = issue.path.length ? issue.path.join(".") : "body";
-      return `${where}: ${issue.message}`;
+      // The connect schema's messages are catalog keys; the API speaks English.
+      return `${where}: ${localizeMessage(DEFAULT_LOCALE, issue.message)}`;
     })
     .join("; ");
 }

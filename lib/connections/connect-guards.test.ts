@@ -74,6 +74,7 @@ describe("connect attempts are limited", () => {
         code: "rate_limited",
         message:
           "Too many attempts. Nothing was sent to Atlassian; wait 15 minutes, then try again.",
+        params: { minutes: 15 },
       },
     });
     expect(tokenCalls(wrong.clientId)).toBe(before);

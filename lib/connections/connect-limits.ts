@@ -1,4 +1,5 @@
 import "server-only";
+import { englishText } from "../i18n/localize";
 import { hitRateLimit } from "../rate-limit";
 import type { Failure } from "./failures";
 
@@ -23,6 +24,7 @@ export async function countConnectAttempt(
   const minutes = Math.ceil(refused.retryAfterSeconds / 60);
   return {
     code: "rate_limited",
-    message: `Too many attempts. Nothing was sent to Atlassian; wait ${minutes} minute${minutes === 1 ? "" : "s"}, then try again.`,
+    message: englishText("failures.rate_limited", { minutes }),
+    params: { minutes },
   };
 }

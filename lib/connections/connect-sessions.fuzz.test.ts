@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import type { ReactElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { RUNS, hostileString } from "../testing/fuzz";
 import { createTestWorkspace, openTestDatabase } from "../testing/test-db";
 
@@ -11,6 +11,9 @@ import { createTestWorkspace, openTestDatabase } from "../testing/test-db";
  * that is not a live session's token is simply "invalid": no throw, no other session, no
  * framing permission, and the pages render.
  */
+
+// The pages read the language proxy.ts chose from the request's headers: none here, so English.
+vi.mock("next/headers", () => ({ headers: async () => new Headers() }));
 
 type Sessions = typeof import("./connect-sessions");
 let sessions: Sessions;

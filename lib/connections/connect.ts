@@ -1,5 +1,6 @@
 import "server-only";
 import { AtlassianError, chooseSite, validateCredential, type Site } from "../atlassian";
+import { englishText } from "../i18n/localize";
 import { logger } from "../log";
 import type { ConnectFormValues } from "../validation/connect";
 import { atlassianConfig } from "./atlassian-config";
@@ -70,11 +71,7 @@ export async function confirmSite(sessionToken: string, cloudId: string): Promis
     if (!pending) {
       return {
         kind: "failed",
-        failure: {
-          code: "choice_expired",
-          message:
-            "Latch no longer has the credential you entered. Enter it again and press Connect.",
-        },
+        failure: { code: "choice_expired", message: englishText("failures.choice_expired") },
       };
     }
     const site = pending.sites.find((candidate) => candidate.cloudId === cloudId);

@@ -1,61 +1,57 @@
 import type { AtlassianError } from "../atlassian";
 import type { Site } from "../atlassian";
+import { englishText, type MessageParams } from "../i18n/localize";
 import type { ConnectField } from "../validation/connect";
 
-/** An expected failure, phrased for the person who can fix it, and the field it concerns. */
-export type Failure = { code: string; message: string; field?: ConnectField };
+/**
+ * An expected failure, phrased for the person who can fix it, and the field it concerns. Failures
+ * the end user sees have a message in the catalogs under `failures.<code>`: `message` is its
+ * English text (for the API, logs and audit) and `params` fill it in any other language.
+ */
+export type Failure = {
+  code: string;
+  message: string;
+  field?: ConnectField;
+  params?: MessageParams;
+};
 
-const ADMIN_HINT = "in Atlassian Administration → Directory → Service accounts";
+/** A failure worded by the catalogs (`failures.<code>`). */
+function endUserFailure(code: string, field?: ConnectField, params?: MessageParams): Failure {
+  return {
+    code,
+    message: englishText(`failures.${code}`, params),
+    params,
+    ...(field && { field }),
+  };
+}
 
 export function describeAtlassianError(error: AtlassianError): Failure {
   switch (error.code) {
     case "invalid_client":
-      return {
-        code: "invalid_client",
-        field: "clientId",
-        message: `Atlassian does not recognise this Client ID. Copy it again from the credential ${ADMIN_HINT}; if the credential was deleted, create a new one.`,
-      };
+      return endUserFailure("invalid_client", "clientId");
     case "invalid_credentials":
-      return {
-        code: "invalid_credentials",
-        field: "clientSecret",
-        message: `Atlassian refused this Client Secret: it is wrong, or the credential was revoked. Paste it again, or create a new credential ${ADMIN_HINT}.`,
-      };
+      return endUserFailure("invalid_credentials", "clientSecret");
     case "rate_limited":
-      return {
-        code: "atlassian_rate_limited",
-        message: `Atlassian is limiting requests right now. Try again in ${seconds(error.retryAfterSeconds ?? 60)}.`,
-      };
+      return endUserFailure("atlassian_rate_limited", undefined, {
+        seconds: error.retryAfterSeconds ?? 60,
+      });
     case "unavailable":
     case "timeout":
-      return {
-        code: "atlassian_unavailable",
-        message:
-          "Atlassian did not answer properly just now. Nothing was saved; try again in a minute.",
-      };
+      return endUserFailure("atlassian_unavailable");
     case "unexpected_response":
-      return {
-        code: "atlassian_unexpected_response",
-        message:
-          "Atlassian gave an answer Latch did not expect. Nothing was saved; try again, and if it keeps happening tell the people who sent you this link.",
-      };
+      return endUserFailure("atlassian_unexpected_response");
   }
 }
 
 export function noSitesFailure(): Failure {
-  return {
-    code: "no_sites",
-    message: `The credential works, but its service account has no role on any site. Give the service account access to a Jira or Confluence site ${ADMIN_HINT}, then press Connect again.`,
-  };
+  return endUserFailure("no_sites");
 }
 
 export function subdomainNotFoundFailure(subdomain: string, sites: Site[]): Failure {
-  const reachable = sites.map((site) => `${site.name} (${site.url})`).join(", ");
-  return {
-    code: "subdomain_not_found",
-    field: "subdomain",
-    message: `This credential cannot reach ${subdomain}.atlassian.net. It can reach: ${reachable}. Correct the subdomain, leave it empty to choose, or give the service account a role on ${subdomain}.`,
-  };
+  return endUserFailure("subdomain_not_found", "subdomain", {
+    subdomain,
+    reachable: sites.map((site) => `${site.name} (${site.url})`),
+  });
 }
 
 /** The same failures, phrased for the tenant's members, who cannot fix the credential themselves. */
@@ -89,10 +85,6 @@ export function describeForTenant(error: AtlassianError): Failure {
     default:
       return describeAtlassianError(error);
   }
-}
-
-function seconds(count: number): string {
-  return `${count} ${count === 1 ? "second" : "seconds"}`;
 }
 
 export function siteUnreachableFailure(site: { name: string; url: string }): Failure {

@@ -51,7 +51,13 @@ const forTenant = (message: string) =>
       "Atlassian gave an answer Latch did not expect when Latch last tried. Nothing changed; if it persists, check Atlassian's status page.",
   })[message] ?? message;
 const rateLimited = (seconds: number) =>
-  `Atlassian is limiting requests right now. Try again in ${seconds} seconds.`;
+  `Atlassian is limiting requests right now. Try again in ${seconds.toLocaleString("en")} seconds.`;
+/** A failure as the use cases return it: a rate limit carries its wait for other languages. */
+const failureOf = (fault: { code: string; retryAfterSeconds?: number }, message: string) => ({
+  code: fault.code,
+  message,
+  ...(fault.code === "atlassian_rate_limited" && { params: { seconds: fault.retryAfterSeconds } }),
+});
 
 /** Latch's production deadline for one validation or renewal (lib/atlassian/client.ts). */
 const DEADLINE_MS = 15_000;
@@ -385,10 +391,7 @@ describe("connecting through an upstream fault", () => {
 
       const { value: outcome, elapsed } = await timed(attempt.connect());
 
-      expect(outcome).toEqual({
-        kind: "failed",
-        failure: { code: fault.code, message: fault.message },
-      });
+      expect(outcome).toEqual({ kind: "failed", failure: failureOf(fault, fault.message) });
       expect(elapsed).toBeLessThan(fault.within);
       expect(elapsed).toBeLessThan(DEADLINE_MS);
       if (fault.atLeast) expect(elapsed).toBeGreaterThanOrEqual(fault.atLeast);
@@ -587,7 +590,7 @@ describe("renewing a token through an upstream fault", () => {
       expect(result).toEqual({
         ok: false,
         reason: "failing",
-        failure: { code: fault.code, message: forTenant(fault.message) },
+        failure: failureOf(fault, forTenant(fault.message)),
         transient: fault.transient,
         retryAfterSeconds: fault.retryAfterSeconds,
       });

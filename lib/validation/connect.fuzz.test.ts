@@ -16,6 +16,8 @@ import {
 } from "../testing/fuzz";
 import { createTestWorkspace } from "../testing/test-db";
 import { connectFormSchema, siteChoiceSchema, subdomainSchema } from "./connect";
+import { localizeMessage } from "../i18n/localize";
+import { hasMessage } from "../i18n/translate";
 import { fieldErrorsOf, textFields } from "./form-data";
 
 // The action may read the client's address for its attempt limits: each call comes from a new
@@ -123,7 +125,12 @@ describe("connect form schema", () => {
           const errors = fieldErrorsOf<(typeof FIELDS)[number]>(parsed.error as never);
           for (const issue of parsed.error.issues) {
             expect(FIELDS).toContain(issue.path[0]);
-            expectSentence(issue.message, `${String(issue.path[0])} message`);
+            // A catalog key, worded in the reader's language where it is shown.
+            expect(hasMessage(issue.message), issue.message).toBe(true);
+            expectSentence(
+              localizeMessage("en", issue.message),
+              `${String(issue.path[0])} message`,
+            );
           }
           if (!subdomainOk) expect(errors.subdomain).toBeDefined();
           if (!idOk) expect(errors.clientId).toBeDefined();

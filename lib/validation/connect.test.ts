@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { localizeMessage } from "../i18n/localize";
 import { connectFormSchema, siteChoiceSchema } from "./connect";
 import { createConnectSessionSchema } from "./connect-session";
 
@@ -11,7 +12,8 @@ function problems(result: ParseResult): Record<string, string[]> {
   if (result.success) throw new Error("expected the input to be refused");
   const byPath: Record<string, string[]> = {};
   for (const issue of result.error.issues) {
-    (byPath[issue.path.map(String).join(".")] ??= []).push(issue.message);
+    // The schema's messages are catalog keys; these tests read them as an English reader does.
+    (byPath[issue.path.map(String).join(".")] ??= []).push(localizeMessage("en", issue.message));
   }
   return byPath;
 }

@@ -3,17 +3,17 @@ import { normalizeSubdomain } from "../atlassian/subdomain";
 import { lengthChecksOnlyOnLengths } from "./length-checks";
 
 /**
- * The connect form. One schema serves the browser (react-hook-form's zodResolver), the server
+ * The connect form. One schema serves the browser (useSchemaForm), the server
  * action and, through its field rules, the API's `subdomain`, so a value is judged the same
- * everywhere. Written with zod/mini: it ships in the connect page, whose size matters inside
+ * everywhere. Its messages are catalog keys (lib/i18n/messages), worded in the reader's language
+ * where they are shown. Written with zod/mini: it ships in the connect page, whose size matters inside
  * other companies' apps.
  */
 export const subdomainSchema = z.pipe(
   z.string().check(
-    z.maxLength(300, "That is too long for a subdomain."),
+    z.maxLength(300, "validation.subdomainTooLong"),
     z.refine((value) => !value.trim() || normalizeSubdomain(value) !== null, {
-      message:
-        "Enter just the part before .atlassian.net, like acme for https://acme.atlassian.net (or leave it empty).",
+      message: "validation.subdomainShape",
     }),
   ),
   z.transform((value: string) => (value.trim() ? normalizeSubdomain(value)! : undefined)),
@@ -27,21 +27,15 @@ export const connectFormSchema = lengthChecksOnlyOnLengths(
       .string()
       .check(
         z.trim(),
-        z.minLength(
-          1,
-          "Enter the Client ID from the credential you created in Atlassian Administration.",
-        ),
-        z.maxLength(256, "That is too long for a Client ID: check you copied only the Client ID."),
+        z.minLength(1, "validation.clientIdMissing"),
+        z.maxLength(256, "validation.clientIdTooLong"),
       ),
     clientSecret: z
       .string()
       .check(
         z.trim(),
-        z.minLength(1, "Enter the Client Secret shown when you created the credential."),
-        z.maxLength(
-          1024,
-          "That is too long for a Client Secret: check you copied only the secret.",
-        ),
+        z.minLength(1, "validation.clientSecretMissing"),
+        z.maxLength(1024, "validation.clientSecretTooLong"),
       ),
   }),
 );
@@ -52,7 +46,7 @@ export type ConnectFormValues = z.output<typeof connectFormSchema>;
 /** The second step when a credential reaches several sites and no subdomain was given. */
 export const siteChoiceSchema = lengthChecksOnlyOnLengths(
   z.object({
-    site: z.string().check(z.minLength(1, "Choose the site to connect."), z.maxLength(128)),
+    site: z.string().check(z.minLength(1, "validation.siteMissing"), z.maxLength(128)),
   }),
 );
 

@@ -69,7 +69,7 @@ export function ThemeForm({
       {state.ok === false && !state.fieldErrors ? <Alert>{state.message}</Alert> : null}
       <Field
         label="Display name"
-        optional
+        optional="(optional)"
         autoComplete="off"
         placeholder={workspaceName}
         help="Shown above the connect form. Leave it empty to use the workspace name."
@@ -80,7 +80,7 @@ export function ThemeForm({
       <Field
         label="Logo URL"
         type="url"
-        optional
+        optional="(optional)"
         inputMode="url"
         autoComplete="off"
         spellCheck={false}
@@ -94,7 +94,7 @@ export function ThemeForm({
         <div className="min-w-0 flex-1">
           <Field
             label="Primary colour"
-            optional
+            optional="(optional)"
             autoComplete="off"
             spellCheck={false}
             placeholder={HOUSE_COLOR}

@@ -1,14 +1,16 @@
-import type { Metadata } from "next";
 import { ConnectScreen } from "@/components/connect/connect-screen";
 import { findConnectSessionByHash } from "@/lib/connections/connect-sessions";
 import { isAllowedOrigin } from "@/lib/embed/origins";
+import { connectPageMetadata } from "@/lib/i18n/page-title";
+import { requestLocale } from "@/lib/i18n/request-locale";
+import { translator } from "@/lib/i18n/translate";
 import { ConnectBody } from "../connect-body";
 
-export const metadata: Metadata = { title: "Connect your Atlassian service account" };
+export const generateMetadata = connectPageMetadata;
 
 /**
  * The connect form inside a tenant's page, opened by latch.js as
- * `/connect/embed?session=<sha256 of the token>&origin=<host origin>`. The token itself arrives
+ * `/connect/embed?session=<sha256 of the token>&origin=<host origin>[&lang=]`. The token arrives
  * by postMessage; proxy.ts lets only the session's allowed origins frame this page.
  */
 export default async function EmbeddedConnectPage({ searchParams }: PageProps<"/connect/embed">) {
@@ -16,20 +18,22 @@ export default async function EmbeddedConnectPage({ searchParams }: PageProps<"/
   const text = (value: unknown) => (typeof value === "string" ? value : null);
   const lookup = await findConnectSessionByHash(text(params.session));
   const origin = text(params.origin);
+  const locale = await requestLocale();
+  const t = translator(locale);
 
   if (lookup.state !== "invalid" && !isAllowedOrigin(origin, lookup.presentation.allowedOrigins)) {
     return (
-      <ConnectScreen theme={null} embedded>
-        <h1 className="text-xl font-semibold">This site may not show the connect form</h1>
+      <ConnectScreen theme={null} embedded locale={locale}>
+        <h1 className="text-xl font-semibold">{t("page.frameRefusedTitle")}</h1>
         <p className="mt-2 text-sm text-slate-600 dark:text-slate-300">
-          Add its origin to the allowed embedding origins in Latch&apos;s settings, or create the
-          connect session with it in allowed_origins.
+          {t("page.frameRefusedBody")}
         </p>
       </ConnectScreen>
     );
   }
   return (
     <ConnectBody
+      locale={locale}
       lookup={lookup}
       sessionToken={null}
       // Nothing is posted to an origin no session vouches for.
