@@ -176,6 +176,22 @@ test("a bad subdomain is a field error and never reaches Atlassian", async ({
   expect(await upstreamCalls(cred.clientId)).toBe(0);
 });
 
+test("one click on Connect checks every field, even when leaving a field shows its error", async ({
+  page,
+  connectSession,
+}) => {
+  const session = await connectSession();
+  await page.goto(session.url);
+  // Leaving the subdomain for the button would show its error and push the button down under
+  // the pointer, losing the click, if the form checked the field on that blur.
+  await page.getByLabel("Subdomain").fill("not a subdomain");
+  await page.getByRole("button", { name: "Connect" }).click();
+  await expect(page.getByLabel("Subdomain")).toBeFocused();
+  for (const field of ["Subdomain", "Client ID", "Client Secret"]) {
+    await expect(page.getByLabel(field)).toHaveAttribute("aria-invalid", "true");
+  }
+});
+
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 

@@ -88,3 +88,35 @@ test("no page is wider than a 360 px phone", async ({ page, connectSession }) =>
   }
   expect(widths).toEqual(widths.map(() => 360));
 });
+
+test("the connect form fits a 360 px phone in every language, errors shown", async ({
+  page,
+  connectSession,
+}) => {
+  await page.setViewportSize(VIEWPORTS.phone);
+  const session = await connectSession();
+  for (const lang of ["en", "de", "fr", "es", "ja"]) {
+    await page.goto(`${session.url}&lang=${lang}`);
+    await expect(page.locator("html")).toHaveAttribute("lang", lang);
+    await page.getByLabel(/^(Subdomain|Sous-domaine|Subdominio|サブドメイン)/).fill("a b");
+    await page.locator("button[type=submit]").click();
+    await expect(page.getByRole("alert").first()).toBeVisible();
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width, lang).toBe(360);
+  }
+});
+
+// German runs longest: its words are the likeliest to break a layout.
+test.describe("German, phone", () => {
+  test.use({ colorScheme: "light", viewport: VIEWPORTS.phone });
+
+  test("connect form with errors (German, phone)", async ({ page, connectSession }) => {
+    const session = await connectSession();
+    await page.goto(`${session.url}&lang=de`);
+    await page.getByLabel("Subdomain").fill("a b");
+    await page.getByRole("button", { name: "Verbinden" }).click();
+    await expect(page.getByLabel("Subdomain")).toBeFocused();
+    await expect(page.locator("[aria-invalid=true]")).toHaveCount(3);
+    await snap(page, "connect-errors-de-light-phone");
+  });
+});

@@ -1,6 +1,13 @@
 "use client";
 
-import { startTransition, useEffect, useRef, useState, type FormEvent } from "react";
+import {
+  startTransition,
+  useEffect,
+  useRef,
+  useState,
+  type FocusEvent,
+  type FormEvent,
+} from "react";
 
 type Issue = { path: PropertyKey[]; message: string };
 /** Any zod schema (classic or mini): only safeParse is used. */
@@ -67,10 +74,15 @@ export function useSchemaForm<F extends string>(options: {
       ref: formRef,
       noValidate: true,
       onFocus: () => void ensureSchema(),
-      onBlur: (event: FormEvent<HTMLFormElement>) => {
-        const name = (event.target as HTMLInputElement).name;
+      onBlur: (event: FocusEvent<HTMLFormElement>) => {
+        const name = (event.target as EventTarget as HTMLInputElement).name;
         if (!name || name.startsWith("$")) return;
         touched.current.add(name);
+        // Focus leaving for the submit button means a submit is under way, and it checks every
+        // field. An error shown now would push the button down between mousedown and mouseup,
+        // and the click would be lost.
+        const next = event.relatedTarget;
+        if (next instanceof HTMLButtonElement && next.type === "submit") return;
         void recheck(name);
       },
       onChange: (event: FormEvent<HTMLFormElement>) => {
