@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { connectPagePolicy } from "./lib/embed/frame-policy";
 import { newNonce, pagePolicy } from "./lib/http/content-security-policy";
+import { FORM_POST_HEADER } from "./lib/http/form-post";
 import { DEFAULT_LOCALE, LOCALE_HEADER, negotiateLocale } from "./lib/i18n/locales";
 import { getRequestSession, isActive } from "./lib/session";
 
@@ -27,6 +28,7 @@ export async function proxy(request: NextRequest) {
   headers.set("x-nonce", nonce);
   const locale = pageLocale(request);
   headers.set(LOCALE_HEADER, locale);
+  headers.set(FORM_POST_HEADER, request.method === "POST" ? "1" : "0");
   if (CONNECT_PAGES.has(pathname)) restoreOwnOrigin(request, headers);
   const response = DASHBOARD.test(pathname)
     ? await dashboardGate(request, headers)

@@ -48,7 +48,7 @@ for (const scheme of ["light", "dark"] as const) {
 
       await page.getByRole("radio").first().check();
       await page.getByRole("button", { name: "Connect" }).click();
-      await expect(page.getByRole("heading", { name: "Connected" })).toBeVisible();
+      await expect(page.getByRole("heading", { name: "Connected", exact: true })).toBeVisible();
       await expectAccessible(page, "connected");
 
       const expired = await connectSession();
@@ -112,6 +112,6 @@ test("the whole connect flow works by keyboard alone, with focus always visible"
   await page.keyboard.press("ArrowDown");
   await expect(page.getByRole("radio", { name: /Keys Two/ })).toBeChecked();
   await page.keyboard.press("Enter");
-  await expect(page.getByRole("heading", { name: "Connected" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Connected", exact: true })).toBeVisible();
   await expect(page.getByText("Keys Two")).toBeVisible();
 });

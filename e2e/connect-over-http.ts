@@ -28,7 +28,15 @@ export async function submitFormOverHttp(
 /** The connect form, as an end user without JavaScript fills it in. */
 export async function submitConnectForm(connectUrl: string, values: Record<string, string>) {
   const { ms, html } = await submitFormOverHttp(connectUrl, values);
-  return { ms, html };
+  return { ms, html, connected: showsConnected(html) };
+}
+
+/**
+ * Whether an answer is the Connected page. Every connect page carries the form's words for all
+ * its states (for the browser to show), so the word alone proves nothing: the heading does.
+ */
+export function showsConnected(html: string): boolean {
+  return /<h2[^>]*>Connected<\/h2>/.test(html);
 }
 
 function decodeEntities(text: string): string {

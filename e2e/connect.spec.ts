@@ -1,5 +1,5 @@
 import { expect, expireSession, signIn, site, test } from "./fixtures";
-import { submitFormOverHttp } from "./connect-over-http";
+import { showsConnected, submitFormOverHttp } from "./connect-over-http";
 import { seedTenant } from "./seed";
 
 async function fill(
@@ -24,7 +24,7 @@ test("connects a credential and shows the site; the API then returns it", async 
   await expect(page.getByText("Acme Tools asks you to connect")).toBeVisible();
   await fill(page, cred);
 
-  await expect(page.getByRole("heading", { name: "Connected" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Connected", exact: true })).toBeVisible();
   await expect(page.getByText("Acme Jira")).toBeVisible();
   await expect(page.getByRole("link", { name: "https://acme.atlassian.net" })).toBeVisible();
 
@@ -110,7 +110,7 @@ test("several sites and no subdomain: the user picks one", async ({
   await page.getByRole("radio", { name: /Zeta/ }).check();
   await page.getByRole("button", { name: "Connect" }).click();
 
-  await expect(page.getByRole("heading", { name: "Connected" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Connected", exact: true })).toBeVisible();
   await expect(page.getByText("https://zeta.atlassian.net")).toBeVisible();
   const list = await (await api.get(`/api/v1/connections?end_user_id=${session.endUserId}`)).json();
   expect(list.data[0].site.name).toBe("Zeta");
@@ -139,7 +139,7 @@ test("a whole site URL is accepted as the subdomain", async ({
   const session = await connectSession();
   await page.goto(session.url);
   await fill(page, { subdomain: "https://nango-1.atlassian.net/", ...cred });
-  await expect(page.getByRole("heading", { name: "Connected" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Connected", exact: true })).toBeVisible();
   await expect(page.getByText("https://nango-1.atlassian.net")).toBeVisible();
 });
 
@@ -200,7 +200,7 @@ test.describe("without JavaScript", () => {
     const session = await connectSession();
     await page.goto(session.url);
     await fill(page, cred);
-    await expect(page.getByRole("heading", { name: "Connected" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Connected", exact: true })).toBeVisible();
   });
 
   test("the server applies the same rules: a bad subdomain never reaches Atlassian", async ({
@@ -229,7 +229,7 @@ test.describe("without JavaScript", () => {
     await fill(page, cred);
     await page.getByRole("radio", { name: /Beta/ }).check();
     await page.getByRole("button", { name: "Connect" }).click();
-    await expect(page.getByRole("heading", { name: "Connected" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Connected", exact: true })).toBeVisible();
     await expect(page.getByText("https://beta.atlassian.net")).toBeVisible();
   });
 });
@@ -258,7 +258,7 @@ test("the secret can be shown to check a paste, and pasted values are cleaned up
   await page.getByLabel("Subdomain").fill(" https://pastesite.atlassian.net/jira/your-work ");
   await page.getByLabel("Client ID").fill(` ${cred.clientId}\t`);
   await page.getByRole("button", { name: "Connect" }).click();
-  await expect(page.getByRole("heading", { name: "Connected" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Connected", exact: true })).toBeVisible();
   await expect(page.getByText("Paste Site")).toBeVisible();
 });
 
@@ -282,7 +282,7 @@ test("a credential without a scope the workspace requires connects, with a warni
   await page.getByLabel("Client ID").fill(cred.clientId);
   await page.getByLabel("Client Secret").fill(cred.clientSecret);
   await page.getByRole("button", { name: "Connect" }).click();
-  await expect(page.getByRole("heading", { name: "Connected" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Connected", exact: true })).toBeVisible();
   const warning = page
     .getByRole("alert")
     .filter({ hasText: "Some scopes the app needs are missing" });
@@ -303,7 +303,7 @@ test("a no-referrer POST counts as same-origin only when the browser says so", a
     { subdomain: "", ...own },
     { headers: { origin: "null", "sec-fetch-site": "same-origin" } },
   );
-  expect(html).toContain("Connected");
+  expect(showsConnected(html)).toBe(true);
 
   // The same from another site (a sandboxed frame or a data: page also says Origin: null).
   const forged = await credential();
@@ -313,7 +313,7 @@ test("a no-referrer POST counts as same-origin only when the browser says so", a
     { subdomain: "", ...forged },
     { headers: { origin: "null", "sec-fetch-site": "cross-site" } },
   );
-  expect(answer.html).not.toContain("Connected");
+  expect(showsConnected(answer.html)).toBe(false);
   const list = await (
     await api.get(`/api/v1/connections?end_user_id=${forgedSession.endUserId}`)
   ).json();

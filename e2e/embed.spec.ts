@@ -36,7 +36,7 @@ test("the modal connects inside the host page and close() leaves nothing behind"
   await frame.getByLabel("Client ID").fill(cred.clientId);
   await frame.getByLabel("Client Secret").fill(cred.clientSecret);
   await frame.getByRole("button", { name: "Connect" }).click();
-  await expect(frame.getByRole("heading", { name: "Connected" })).toBeVisible();
+  await expect(frame.getByRole("heading", { name: "Connected", exact: true })).toBeVisible();
   await expect
     .poll(
       async () => (await events(page)).find((e) => e.type === "connected")?.connection?.site.name,

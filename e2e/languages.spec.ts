@@ -52,7 +52,7 @@ test("German by ?lang=de: labels, checks, Atlassian's refusal and success all sp
 
   await page.getByLabel("Client-Secret").fill(cred.clientSecret);
   await page.getByRole("button", { name: "Verbinden" }).click();
-  await expect(page.getByRole("heading", { name: "Verbunden" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Verbunden", exact: true })).toBeVisible();
   await expect(page.getByText("Gewährte Scopes")).toBeVisible();
   await expect(page.getByText("Sie können dieses Fenster schließen.")).toBeVisible();
 

@@ -69,8 +69,8 @@ test("a connection made on one instance, a session and a token renewal shared by
       body: JSON.stringify({ end_user: { id: "pair-user" } }),
     })
   ).json();
-  expect((await submitConnectForm(session.connect_url, { subdomain: "", ...cred })).html).toContain(
-    "Connected",
+  expect((await submitConnectForm(session.connect_url, { subdomain: "", ...cred })).connected).toBe(
+    true,
   );
   const { data } = await (
     await fetch(`${b.url}/api/v1/connections`, { headers: authorized })

@@ -52,7 +52,7 @@ for (const scheme of ["light", "dark"] as const) {
 
         await page.getByRole("radio", { name: /Acme Jira/ }).check();
         await page.getByRole("button", { name: "Connect" }).click();
-        await expect(page.getByRole("heading", { name: "Connected" })).toBeVisible();
+        await expect(page.getByRole("heading", { name: "Connected", exact: true })).toBeVisible();
         await snap(page, `connect-connected-${scheme}-${size}`);
 
         const expired = await connectSession();

@@ -16,8 +16,11 @@ export function ConnectBody({
   sessionToken,
   embed,
   themeOverride,
+  answeringPost = false,
 }: {
   locale: Locale;
+  /** This render answers the form's post: a link it just spent shows the form's result. */
+  answeringPost?: boolean;
   lookup: ConnectSessionLookup;
   sessionToken: string | null;
   embed: EmbedContext | null;
@@ -27,7 +30,7 @@ export function ConnectBody({
   const copy = connectCopy(locale);
   const theme =
     lookup.state === "invalid" ? null : resolveTheme(lookup.presentation.workspace, themeOverride);
-  if (lookup.state !== "open") {
+  if (lookup.state !== "open" && !(lookup.state === "spent" && answeringPost)) {
     return (
       <ConnectScreen theme={theme} embedded={!!embed} locale={locale}>
         {embed ? <EmbedStatus embed={embed} reason={lookup.state} ended={copy.ended} /> : null}
@@ -51,7 +54,7 @@ export function ConnectBody({
       <ConnectForm
         copy={copy}
         sessionToken={sessionToken}
-        subdomain={lookup.session.subdomain}
+        subdomain={lookup.state === "open" ? lookup.session.subdomain : null}
         requiredScopes={lookup.presentation.workspace.requiredScopes}
         embed={embed}
       />

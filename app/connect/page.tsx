@@ -1,6 +1,7 @@
 import { findConnectSession } from "@/lib/connections/connect-sessions";
 import { connectPageMetadata } from "@/lib/i18n/page-title";
 import { requestLocale } from "@/lib/i18n/request-locale";
+import { isFormPost } from "./form-post";
 import { ConnectBody } from "./connect-body";
 
 export const generateMetadata = connectPageMetadata;
@@ -12,6 +13,18 @@ export const generateMetadata = connectPageMetadata;
 export default async function ConnectPage({ searchParams }: PageProps<"/connect">) {
   const { session_token: token } = await searchParams;
   const sessionToken = typeof token === "string" ? token : null;
-  const [lookup, locale] = await Promise.all([findConnectSession(sessionToken), requestLocale()]);
-  return <ConnectBody locale={locale} lookup={lookup} sessionToken={sessionToken} embed={null} />;
+  const [lookup, locale, answeringPost] = await Promise.all([
+    findConnectSession(sessionToken),
+    requestLocale(),
+    isFormPost(),
+  ]);
+  return (
+    <ConnectBody
+      locale={locale}
+      lookup={lookup}
+      sessionToken={sessionToken}
+      embed={null}
+      answeringPost={answeringPost}
+    />
+  );
 }

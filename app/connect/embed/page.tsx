@@ -3,6 +3,7 @@ import { findConnectSessionByHash } from "@/lib/connections/connect-sessions";
 import { isAllowedOrigin } from "@/lib/embed/origins";
 import { connectPageMetadata } from "@/lib/i18n/page-title";
 import { requestLocale } from "@/lib/i18n/request-locale";
+import { isFormPost } from "../form-post";
 import { translator } from "@/lib/i18n/translate";
 import { ConnectBody } from "../connect-body";
 
@@ -34,6 +35,7 @@ export default async function EmbeddedConnectPage({ searchParams }: PageProps<"/
   return (
     <ConnectBody
       locale={locale}
+      answeringPost={await isFormPost()}
       lookup={lookup}
       sessionToken={null}
       // Nothing is posted to an origin no session vouches for.
