@@ -6,7 +6,7 @@
  */
 import { startFakeAtlassian } from "../e2e/fake-atlassian/server";
 import { benchAuth, connectOne, formatLoad, load } from "./lib/measure";
-import { startLatch } from "./lib/server";
+import { placement, startLatch } from "./lib/server";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 32);
@@ -23,7 +23,8 @@ async function main() {
     const health = await load(latch, "/api/health", options);
     const token = await load(latch, tokenPath, { ...options, headers: benchAuth });
 
-    console.log(`\n${connections} connections, ${seconds} s each, same server, warm token cache\n`);
+    console.log(`\n${connections} connections, ${seconds} s each, same server, warm token cache`);
+    console.log(`${placement()}\n`);
     console.log(formatLoad("GET /api/health", health));
     console.log(formatLoad("GET …/access-token", token));
     const ratio = token.requests.average / health.requests.average;

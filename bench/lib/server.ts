@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
@@ -43,6 +43,38 @@ async function adminQuery(sql: string) {
 }
 
 /**
+ * On a machine with two or more cores and `taskset`, the server gets core 0 and this process
+ * (the load generator) core 1. Unpinned, the two take turns on the same cores and a figure
+ * swings with where the scheduler put them; pinned, it measures the server. BENCH_PIN=0 turns
+ * it off; BENCH_SERVER_CPUS chooses the server's cores.
+ */
+let pinned: { cores: string | undefined } | undefined;
+function serverCores(): string | undefined {
+  pinned ??= { cores: pin() };
+  return pinned.cores;
+}
+
+function pin(): string | undefined {
+  if (process.env.BENCH_SERVER_CPUS) return process.env.BENCH_SERVER_CPUS;
+  const cores = os.availableParallelism();
+  if (process.env.BENCH_PIN === "0" || cores < 2) return undefined;
+  try {
+    execFileSync("taskset", ["-pc", `1-${cores - 1}`, String(process.pid)], { stdio: "ignore" });
+    return "0";
+  } catch {
+    return undefined; // no taskset: run unpinned
+  }
+}
+
+/** How the benchmark placed its processes, for the report. */
+export function placement(): string {
+  const cores = serverCores();
+  return cores === undefined
+    ? "server and load generator unpinned"
+    : `server pinned to CPU ${cores}, load generator to the others`;
+}
+
+/**
  * Starts the production build (`npm start`) on a fresh database, pointed at `upstreamUrl`: a
  * SQLite file in the temp directory, or a new database on BENCH_POSTGRES_URL's server.
  */
@@ -69,28 +101,37 @@ export async function startLatch(
       SESSION_SECRET: randomBytes(32).toString("hex"),
     };
   }
-  const child: ChildProcess = spawn(
+  // BENCH_NODE_FLAGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server under load.
+  const flags = process.env.BENCH_NODE_FLAGS?.split(" ").filter(Boolean) ?? [];
+  const command = [
     "node",
-    [".next/latch-server.mjs", "-p", String(port), "-H", "127.0.0.1"],
-    {
-      env: {
-        ...process.env,
-        NODE_ENV: "production",
-        NEXT_TELEMETRY_DISABLED: "1",
-        DATABASE_URL: databaseUrl,
-        ...secrets,
-        PUBLIC_URL: url,
-        ATLASSIAN_AUTH_URL: upstreamUrl,
-        ATLASSIAN_API_URL: upstreamUrl,
-        INITIAL_API_KEY: BENCH_API_KEY,
-        // The limiter still runs (its cost is measured), but never refuses the benchmark.
-        API_RATE_LIMIT: "1000000000",
-        ...extraEnv,
-      },
-      stdio: ["ignore", "pipe", "inherit"],
-      detached: true,
+    ...flags,
+    ".next/latch-server.mjs",
+    "-p",
+    String(port),
+    "-H",
+    "127.0.0.1",
+  ];
+  const cpus = serverCores();
+  const [program, ...args] = cpus ? ["taskset", "-c", cpus, ...command] : command;
+  const child: ChildProcess = spawn(program!, args, {
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      DATABASE_URL: databaseUrl,
+      ...secrets,
+      PUBLIC_URL: url,
+      ATLASSIAN_AUTH_URL: upstreamUrl,
+      ATLASSIAN_API_URL: upstreamUrl,
+      INITIAL_API_KEY: BENCH_API_KEY,
+      // The limiter still runs (its cost is measured), but never refuses the benchmark.
+      API_RATE_LIMIT: "1000000000",
+      ...extraEnv,
     },
-  );
+    stdio: ["ignore", "pipe", "inherit"],
+    detached: true,
+  });
   let buffered = "";
   child.stdout!.on("data", (chunk: Buffer) => (buffered += chunk.toString("utf8")));
   for (let i = 0; i < 300; i++) {

@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb } from "../db";
 import type { RateLimitResult } from "../rate-limit";
+import type { MaybePromise } from "../maybe-promise";
 
 const WINDOW_MS = 60_000;
 /** Far below the limit, each process adds its count to the database at most this often. */
@@ -28,11 +29,11 @@ let lastPrune = 0;
  * at once and instances overshoot it by at most a tenth of the remainder each. Windows are
  * aligned to the clock minute, so every instance counts into the same row.
  */
-export async function hitApiKeyLimit(
+export function hitApiKeyLimit(
   keyId: string,
   limit: number,
   now = Date.now(),
-): Promise<RateLimitResult> {
+): MaybePromise<RateLimitResult> {
   const start = now - (now % WINDOW_MS);
   let window = windows.get(keyId);
   if (!window || window.start !== start) {
@@ -46,11 +47,15 @@ export async function hitApiKeyLimit(
     return { allowed: false, retryAfterSeconds: retryAfter(start, now) };
   }
   const batch = Math.max(1, Math.floor((limit - window.counted) * SHARE_OF_REMAINING));
+  const decide = (): RateLimitResult =>
+    window.counted + window.pending <= limit
+      ? { allowed: true }
+      : { allowed: false, retryAfterSeconds: retryAfter(start, now) };
+  // Between syncs the answer comes from memory, without a promise (lib/maybe-promise.ts).
   if (window.pending >= batch || now - window.lastSync >= SYNC_MS) {
-    await sync(keyId, window, now);
+    return sync(keyId, window, now).then(decide);
   }
-  if (window.counted + window.pending <= limit) return { allowed: true };
-  return { allowed: false, retryAfterSeconds: retryAfter(start, now) };
+  return decide();
 }
 
 function retryAfter(windowStart: number, now: number): number {

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import type { WorkspaceScope } from "../auth/actor";
 import { logger } from "../log";
+import { andThen, isPromise, type MaybePromise } from "../maybe-promise";
 import { clientIp } from "../request-ip";
 import { getEnv } from "../env";
 import { workspaceForApiKey } from "./api-keys";
@@ -13,7 +14,7 @@ import { apiError, invalidRequest } from "./respond";
 /** The API key's workspace, acting as that key (for the audit log), plus the request's id. */
 export type ApiContext = WorkspaceScope & { requestId: string };
 
-type Handler<P> = (request: Request, context: ApiContext, params: P) => Promise<Response>;
+type Handler<P> = (request: Request, context: ApiContext, params: P) => MaybePromise<Response>;
 
 const MAX_BODY_BYTES = 64 * 1024;
 
@@ -26,13 +27,16 @@ export function apiRoute<P = Record<string, never>>(handler: Handler<P>) {
   return async (request: Request, routeContext: { params: Promise<P> }): Promise<Response> => {
     const started = performance.now();
     const requestId = randomUUID();
-    const url = new URL(request.url);
     let response: Response;
     let workspaceId: string | undefined;
-    let limited: Awaited<ReturnType<typeof overLimit>>;
     try {
       const key = /^Bearer\s+(\S+)$/i.exec(request.headers.get("authorization") ?? "")?.[1] ?? null;
-      const auth = await workspaceForApiKey(key);
+      // Each step is awaited only when pending: on SQLite a cached token is served without a
+      // promise of its own (lib/maybe-promise.ts).
+      const pendingAuth = workspaceForApiKey(key);
+      const auth = isPromise(pendingAuth) ? await pendingAuth : pendingAuth;
+      const pendingLimit = auth && overLimit(auth.keyId);
+      const limited = isPromise(pendingLimit) ? await pendingLimit : pendingLimit;
       if (!auth) {
         response = apiError(
           401,
@@ -40,7 +44,7 @@ export function apiRoute<P = Record<string, never>>(handler: Handler<P>) {
           "Send a valid API key as 'Authorization: Bearer latch_sk_…'. Keys are created in the dashboard settings.",
           { "www-authenticate": 'Bearer realm="latch"' },
         );
-      } else if ((limited = await overLimit(auth.keyId))) {
+      } else if (limited) {
         workspaceId = auth.workspaceId;
         response = apiError(
           429,
@@ -59,13 +63,14 @@ export function apiRoute<P = Record<string, never>>(handler: Handler<P>) {
         };
         // Path ids are ours (`conn_…`); anything else cannot exist, and is never sent to the
         // database (PostgreSQL refuses a NUL in text outright).
-        response = Object.values(params ?? {}).every(isIdShaped)
-          ? await handler(request, scope, params)
+        const answer = Object.values(params ?? {}).every(isIdShaped)
+          ? handler(request, scope, params)
           : connectionNotFound();
+        response = isPromise(answer) ? await answer : answer;
       }
     } catch (error) {
       logger.error(
-        { requestId, method: request.method, path: url.pathname, err: error },
+        { requestId, method: request.method, path: pathOf(request), err: error },
         "api request crashed",
       );
       response = apiError(
@@ -75,19 +80,26 @@ export function apiRoute<P = Record<string, never>>(handler: Handler<P>) {
       );
     }
     response.headers.set("x-request-id", requestId);
-    logger.info(
-      {
-        requestId,
-        method: request.method,
-        path: url.pathname,
-        status: response.status,
-        workspaceId,
-        durationMs: Math.round((performance.now() - started) * 100) / 100,
-      },
-      "api request",
-    );
+    // The line is built only when it will be written (LOG_LEVEL=warn silences it).
+    if (logger.isLevelEnabled("info")) {
+      logger.info(
+        {
+          requestId,
+          method: request.method,
+          path: pathOf(request),
+          status: response.status,
+          workspaceId,
+          durationMs: Math.round((performance.now() - started) * 100) / 100,
+        },
+        "api request",
+      );
+    }
     return response;
   };
+}
+
+function pathOf(request: Request): string {
+  return new URL(request.url).pathname;
 }
 
 function isIdShaped(value: unknown): boolean {
@@ -95,11 +107,14 @@ function isIdShaped(value: unknown): boolean {
 }
 
 /** The key's limit and when to retry, when it has used up its requests for this minute. */
-async function overLimit(keyId: string) {
+function overLimit(
+  keyId: string,
+): MaybePromise<{ limit: number; retryAfterSeconds: number } | null> {
   const limit = getEnv().API_RATE_LIMIT;
   if (limit === null) return null;
-  const result = await hitApiKeyLimit(keyId, limit);
-  return result.allowed ? null : { limit, retryAfterSeconds: result.retryAfterSeconds };
+  return andThen(hitApiKeyLimit(keyId, limit), (result) =>
+    result.allowed ? null : { limit, retryAfterSeconds: result.retryAfterSeconds },
+  );
 }
 
 /** Reads and validates a JSON body: answers a 400 Response for bad JSON or fields. */

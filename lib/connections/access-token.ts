@@ -6,6 +6,7 @@ import { getDb } from "../db";
 import { getHotReads, type TokenRow } from "../db/hot-reads";
 import { releaseLease, tryAcquireLease } from "../leases";
 import { logger } from "../log";
+import { andThen, type MaybePromise } from "../maybe-promise";
 import { atlassianConfig } from "./atlassian-config";
 import { describeForTenant, type Failure } from "./failures";
 import { saveCheckResult } from "./save-check";
@@ -49,19 +50,18 @@ const renewals = new Map<string, Promise<AccessTokenResult>>();
  * token). Renewal is single-flight within the process (a shared promise) and across processes
  * sharing the database (a lease: the others wait and read the token the holder stored).
  */
-export async function getAccessToken(
-  scope: WorkspaceScope,
-  id: string,
-): Promise<AccessTokenResult> {
-  const row = await loadTokenRow(scope, id);
-  const settled = settledResult(row);
-  if (settled) return settled;
-  let renewal = renewals.get(row!.id);
-  if (!renewal) {
-    renewal = renewAcrossProcesses(scope, row!.id).finally(() => renewals.delete(row!.id));
-    renewals.set(row!.id, renewal);
-  }
-  return renewal;
+export function getAccessToken(scope: WorkspaceScope, id: string): MaybePromise<AccessTokenResult> {
+  // A cached token on SQLite is answered synchronously (lib/maybe-promise.ts).
+  return andThen(loadTokenRow(scope, id), (row) => {
+    const settled = settledResult(row);
+    if (settled) return settled;
+    let renewal = renewals.get(row!.id);
+    if (!renewal) {
+      renewal = renewAcrossProcesses(scope, row!.id).finally(() => renewals.delete(row!.id));
+      renewals.set(row!.id, renewal);
+    }
+    return renewal;
+  });
 }
 
 /** The hottest read Latch makes, so it skips Prisma (lib/db/hot-reads.ts); scoped all the same. */

@@ -585,7 +585,9 @@ describe("renewing a token through an upstream fault", () => {
       const c = await expiredConnection();
       await fault.arrange(c.credential.clientId);
 
-      const { value: result, elapsed } = await timed(lib.tokens.getAccessToken(c.scope, c.id));
+      const { value: result, elapsed } = await timed(
+        Promise.resolve(lib.tokens.getAccessToken(c.scope, c.id)),
+      );
 
       expect(result).toEqual({
         ok: false,

@@ -3,6 +3,7 @@ import Database from "better-sqlite3";
 import type pg from "pg";
 import { getEnv } from "../env";
 import { getPgPool } from "./pg-pool";
+import type { MaybePromise } from "../maybe-promise";
 
 /**
  * The reads on the hottest path (a tenant backend asking for a token, a load balancer asking for
@@ -13,8 +14,9 @@ import { getPgPool } from "./pg-pool";
 export type HotReads = {
   /** Resolves while the database answers; rejects otherwise. */
   ping(): Promise<void>;
-  apiKeyByHash(hash: string): Promise<ApiKeyRow | null>;
-  tokenRow(workspaceId: string, connectionId: string): Promise<TokenRow | null>;
+  /** Synchronous on SQLite (better-sqlite3 is), a promise on PostgreSQL. */
+  apiKeyByHash(hash: string): MaybePromise<ApiKeyRow | null>;
+  tokenRow(workspaceId: string, connectionId: string): MaybePromise<TokenRow | null>;
 };
 
 export type ApiKeyRow = {
@@ -49,30 +51,62 @@ function sqliteDate(value: unknown): Date | null {
   return typeof value === "string" ? new Date(value) : null;
 }
 
+/** Rows remembered per process between database changes; past this, the memory starts over. */
+const MEMO_LIMIT = 10_000;
+
+/**
+ * SQLite reads, remembered until the database changes. `PRAGMA data_version` moves whenever
+ * another connection (Prisma's, another process's) commits, and costs half a lookup, so a
+ * revoked key or connection is seen on the very next request, as without the memory.
+ */
 export function sqliteHotReads(file: string): HotReads {
   const db = new Database(file, { timeout: 10_000, fileMustExist: true });
   const ping = db.prepare("SELECT 1");
   const apiKey = db.prepare<[string], Record<string, unknown>>(API_KEY_SQL);
   const tokenRow = db.prepare<[string, string], Record<string, unknown>>(TOKEN_ROW_SQL);
+  const dataVersion = db.prepare<[], number>("PRAGMA data_version").pluck();
+  let seenVersion: number | undefined;
+  const keys = new Map<string, ApiKeyRow>();
+  const tokens = new Map<string, TokenRow>();
+  const current = () => {
+    const version = dataVersion.get();
+    if (version !== seenVersion) {
+      seenVersion = version;
+      keys.clear();
+      tokens.clear();
+    }
+  };
+  const remember = <T>(memo: Map<string, T>, key: string, row: T) => {
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(key, row);
+    return row;
+  };
   return {
     async ping() {
       ping.get();
     },
-    async apiKeyByHash(hash) {
+    apiKeyByHash(hash) {
+      current();
+      const known = keys.get(hash);
+      if (known) return known;
       const row = apiKey.get(hash);
       if (!row) return null;
-      return {
+      return remember(keys, hash, {
         id: row.id as string,
         workspaceId: row.workspaceId as string,
         prefix: row.prefix as string,
         revokedAt: sqliteDate(row.revokedAt),
         lastUsedAt: sqliteDate(row.lastUsedAt),
-      };
+      });
     },
-    async tokenRow(workspaceId, connectionId) {
+    tokenRow(workspaceId, connectionId) {
+      current();
+      const memoKey = `${workspaceId} ${connectionId}`;
+      const known = tokens.get(memoKey);
+      if (known) return known;
       const row = tokenRow.get(connectionId, workspaceId);
       if (!row) return null;
-      return {
+      return remember(tokens, memoKey, {
         id: row.id as string,
         workspaceId: row.workspaceId as string,
         status: row.status as string,
@@ -82,7 +116,7 @@ export function sqliteHotReads(file: string): HotReads {
         lastCheckedAt: sqliteDate(row.lastCheckedAt),
         lastErrorCode: (row.lastErrorCode as string | null) ?? null,
         lastErrorMessage: (row.lastErrorMessage as string | null) ?? null,
-      };
+      });
     },
   };
 }

@@ -1,10 +1,14 @@
 import { connectionNotFound, connectionRevoked } from "@/lib/api/connection-answers";
 import { apiError } from "@/lib/api/respond";
 import { apiRoute } from "@/lib/api/route";
-import { getAccessToken } from "@/lib/connections/access-token";
+import { getAccessToken, type AccessTokenResult } from "@/lib/connections/access-token";
+import { andThen } from "@/lib/maybe-promise";
 
-export const GET = apiRoute<{ id: string }>(async (_request, scope, { id }) => {
-  const result = await getAccessToken(scope, id);
+export const GET = apiRoute<{ id: string }>((_request, scope, { id }) =>
+  andThen(getAccessToken(scope, id), answer),
+);
+
+function answer(result: AccessTokenResult): Response {
   if (result.ok) {
     const { token } = result;
     return Response.json(
@@ -26,4 +30,4 @@ export const GET = apiRoute<{ id: string }>(async (_request, scope, { id }) => {
         "retry-after": String(retryAfterSeconds ?? 30),
       })
     : apiError(409, "connection_failing", failure.message);
-});
+}
