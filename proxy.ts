@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { connectPagePolicy } from "./lib/embed/frame-policy";
 import { newNonce, pagePolicy } from "./lib/http/content-security-policy";
-import { FORM_POST_HEADER } from "./lib/http/form-post";
+import { FORM_POST_HEADER } from "./lib/http/form-post-header";
 import { DEFAULT_LOCALE, LOCALE_HEADER, negotiateLocale } from "./lib/i18n/locales";
 import { getRequestSession, isActive } from "./lib/session";
 

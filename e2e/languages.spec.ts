@@ -41,9 +41,9 @@ test("German by ?lang=de: labels, checks, Atlassian's refusal and success all sp
   // Atlassian's refusal, worded by the server in German.
   await page.getByLabel("Client-ID").fill(cred.clientId);
   await page.getByLabel("Client-Secret").fill("nicht-das-secret");
-  await page.getByRole("button", { name: "Anzeigen Client-Secret" }).click();
+  await page.getByRole("button", { name: "Client-Secret anzeigen" }).click();
   await expect(page.getByLabel("Client-Secret")).toHaveAttribute("type", "text");
-  await page.getByRole("button", { name: "Ausblenden Client-Secret" }).click();
+  await page.getByRole("button", { name: "Client-Secret ausblenden" }).click();
   await page.getByRole("button", { name: "Verbinden" }).click();
   await expect(page.getByLabel("Client-Secret")).toHaveAccessibleDescription(
     /^Atlassian hat dieses Client-Secret abgelehnt/,
@@ -177,4 +177,25 @@ test("Latch.open({ lang: 'es' }): the modal, the form and its messages to the ho
   );
   expect(error?.code).toBe("invalid_credentials");
   expect(error?.message).toMatch(/^Atlassian rechazó este secreto de cliente/);
+});
+
+test("a client cannot choose the language or pose as the form's post by sending proxy.ts's headers", async ({
+  page,
+  credential,
+  connectSession,
+}) => {
+  await page.setExtraHTTPHeaders({ "x-latch-locale": "ja", "x-latch-form-post": "1" });
+  const session = await connectSession();
+  await page.goto(session.url);
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await expect(page.getByLabel("Client Secret")).toBeVisible();
+
+  const cred = await credential();
+  await page.getByLabel("Client ID").fill(cred.clientId);
+  await page.getByLabel("Client Secret").fill(cred.clientSecret);
+  await page.getByRole("button", { name: "Connect" }).click();
+  await expect(page.getByRole("heading", { name: "Connected", exact: true })).toBeVisible();
+  // A spent link read with GET shows that it is spent, whatever the request claims.
+  await page.goto(session.url);
+  await expect(page.getByRole("heading", { name: "Already connected" })).toBeVisible();
 });

@@ -5,8 +5,9 @@
  */
 export type MaybePromise<T> = T | Promise<T>;
 
+/** Any thenable counts (a Prisma query is one without being a Promise), so none is mistaken for a value. */
 export function isPromise<T>(value: MaybePromise<T>): value is Promise<T> {
-  return value instanceof Promise;
+  return typeof (value as { then?: unknown } | null)?.then === "function";
 }
 
 /** `fn(value)`, after `value` settles if it is pending; no promise if it is not. */

@@ -29,7 +29,7 @@
       var primary = String(tags[i] || "")
         .toLowerCase()
         .split("-")[0];
-      if (LABELS[primary]) return LABELS[primary];
+      if (Object.prototype.hasOwnProperty.call(LABELS, primary)) return LABELS[primary];
     }
     return LABELS.en;
   }

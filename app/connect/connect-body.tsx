@@ -19,7 +19,10 @@ export function ConnectBody({
   answeringPost = false,
 }: {
   locale: Locale;
-  /** This render answers the form's post: a link it just spent shows the form's result. */
+  /**
+   * This render answers the form's post: a link it just spent shows the form's result
+   * (Connected). A re-post of a spent link (a reload) shows the form's Already connected.
+   */
   answeringPost?: boolean;
   lookup: ConnectSessionLookup;
   sessionToken: string | null;

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect } from "react";
+import { useActionState, useEffect, useRef } from "react";
 import { CloseConfirm } from "@/components/connect/close-confirm";
 import type { ConnectCopy } from "@/components/connect/copy";
 import { Connected } from "@/components/connect/connected";
@@ -34,10 +34,16 @@ export function ConnectForm({
   const token = sessionToken ?? bridge.token;
   const { post } = bridge;
 
+  // Posted once per outcome: the copy is read through a ref, so a new copy object from a
+  // server render does not post the same outcome again.
+  const ended = useRef(copy.ended);
   useEffect(() => {
-    const message = outcomeMessage(state, copy.ended);
+    ended.current = copy.ended;
+  }, [copy.ended]);
+  useEffect(() => {
+    const message = outcomeMessage(state, ended.current);
     if (message) post(message);
-  }, [state, post, copy.ended]);
+  }, [state, post]);
 
   const content = (() => {
     if (state.status === "connected") {

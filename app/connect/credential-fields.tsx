@@ -69,8 +69,7 @@ export function CredentialFields({
       <SecretField
         name="clientSecret"
         label={form.clientSecret}
-        showLabel={form.show}
-        hideLabel={form.hide}
+        toggle={form}
         spellCheck={false}
         required
         help={help.clientSecret}

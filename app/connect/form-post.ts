@@ -1,6 +1,6 @@
 import "server-only";
 import { headers } from "next/headers";
-import { FORM_POST_HEADER } from "@/lib/http/form-post";
+import { FORM_POST_HEADER } from "@/lib/http/form-post-header";
 
 /**
  * Whether this render answers the form's post. Without JavaScript, the page that answers a

@@ -44,7 +44,7 @@ async function adminQuery(sql: string) {
 
 /**
  * On a machine with two or more cores and `taskset`, the server gets core 0 and this process
- * (the load generator) core 1. Unpinned, the two take turns on the same cores and a figure
+ * (the load generator) the others. Unpinned, the two take turns on the same cores and a figure
  * swings with where the scheduler put them; pinned, it measures the server. BENCH_PIN=0 turns
  * it off; BENCH_SERVER_CPUS chooses the server's cores.
  */
@@ -55,11 +55,13 @@ function serverCores(): string | undefined {
 }
 
 function pin(): string | undefined {
+  // Chosen by hand: the load generator is left where it is.
   if (process.env.BENCH_SERVER_CPUS) return process.env.BENCH_SERVER_CPUS;
   const cores = os.availableParallelism();
   if (process.env.BENCH_PIN === "0" || cores < 2) return undefined;
   try {
-    execFileSync("taskset", ["-pc", `1-${cores - 1}`, String(process.pid)], { stdio: "ignore" });
+    // -a: every thread of this process (libuv's pool included), not just the main one.
+    execFileSync("taskset", ["-apc", `1-${cores - 1}`, String(process.pid)], { stdio: "ignore" });
     return "0";
   } catch {
     return undefined; // no taskset: run unpinned

@@ -9,12 +9,11 @@ import { Field } from "./field";
  * remember the value (autocomplete off), whichever way it is shown.
  */
 export function SecretField({
-  showLabel,
-  hideLabel,
+  toggle,
   ...props
 }: Omit<ComponentProps<typeof Field>, "type" | "trailing"> & {
-  showLabel: string;
-  hideLabel: string;
+  /** The button's visible word, and its full name (which contains it) for screen readers. */
+  toggle: { show: string; hide: string; showSecret: string; hideSecret: string };
 }) {
   const [shown, setShown] = useState(false);
   const id = `field-${props.name}`;
@@ -31,8 +30,9 @@ export function SecretField({
           onClick={() => setShown((value) => !value)}
           className="mr-1 my-1 rounded-md px-2 text-xs font-medium text-slate-700 hover:bg-slate-100 focus-visible:ring-2 focus-visible:ring-brand-600 focus-visible:outline-none dark:text-slate-200 dark:hover:bg-slate-800"
         >
-          {shown ? hideLabel : showLabel}
-          <span className="sr-only"> {props.label}</span>
+          {/* Seen: the short word; heard: the full name, which contains it. */}
+          <span aria-hidden="true">{shown ? toggle.hide : toggle.show}</span>
+          <span className="sr-only">{shown ? toggle.hideSecret : toggle.showSecret}</span>
         </button>
       }
     />

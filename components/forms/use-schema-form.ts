@@ -38,6 +38,8 @@ export function useSchemaForm<F extends string>(options: {
   const ensureSchema = () => (schema.current ??= loadSchema());
   const formRef = useRef<HTMLFormElement>(null);
   const touched = useRef(new Set<string>());
+  const pressing = useRef(false);
+  const deferred = useRef<string[]>([]);
   const [errors, setErrors] = useState<Errors<F>>(serverErrors ?? {});
   const [adopted, setAdopted] = useState(serverErrors);
 
@@ -74,16 +76,28 @@ export function useSchemaForm<F extends string>(options: {
       ref: formRef,
       noValidate: true,
       onFocus: () => void ensureSchema(),
+      // A press inside the form (on Connect, most often) moves focus before the click lands.
+      // Checking the field it left at once could show an error that pushes the button down
+      // between press and release, and the click would be lost (in every browser, whether or
+      // not it focuses buttons). So that check waits until the press is over.
+      onPointerDown: () => {
+        pressing.current = true;
+        const release = () => {
+          pressing.current = false;
+          window.removeEventListener("pointerup", release);
+          window.removeEventListener("pointercancel", release);
+          // After the click (and any submit it makes) has been handled.
+          setTimeout(() => deferred.current.splice(0).forEach((name) => void recheck(name)));
+        };
+        window.addEventListener("pointerup", release);
+        window.addEventListener("pointercancel", release);
+      },
       onBlur: (event: FocusEvent<HTMLFormElement>) => {
-        const name = (event.target as EventTarget as HTMLInputElement).name;
+        const name = (event.target as Partial<HTMLInputElement>).name;
         if (!name || name.startsWith("$")) return;
         touched.current.add(name);
-        // Focus leaving for the submit button means a submit is under way, and it checks every
-        // field. An error shown now would push the button down between mousedown and mouseup,
-        // and the click would be lost.
-        const next = event.relatedTarget;
-        if (next instanceof HTMLButtonElement && next.type === "submit") return;
-        void recheck(name);
+        if (pressing.current) deferred.current.push(name);
+        else void recheck(name);
       },
       onChange: (event: FormEvent<HTMLFormElement>) => {
         const name = (event.target as HTMLInputElement).name;

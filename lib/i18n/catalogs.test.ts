@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { LOCALES } from "./locales";
 import { localizedText } from "./localize";
-import { CATALOGS, translator, type MessageKey } from "./translate";
+import { CATALOGS, strictTranslator, type MessageKey } from "./translate";
 
 const tag = (chunks: string) => `[${chunks}]`;
 
@@ -61,9 +61,11 @@ describe("formatting", () => {
     };
     for (const locale of LOCALES) {
       for (const key of english.keys()) {
+        // Strict: a message that does not format throws here instead of falling back.
+        const t = strictTranslator(locale);
         const text = placeholders(english.get(key)!).tags.length
-          ? translator(locale).markup(key as MessageKey, { em: tag, admin: tag })
-          : localizedText(locale, key, values);
+          ? t.markup(key as MessageKey, { em: tag, admin: tag })
+          : t(key as MessageKey, { ...values, reachable: "A, B" });
         expect(text, `${locale} ${key}`).not.toMatch(/[{}]|^\w+\.\w+$/);
       }
     }

@@ -3,7 +3,8 @@ import type { Metadata } from "next";
 import { requestLocale } from "./request-locale";
 import { translator } from "./translate";
 
-/** The connect pages' <title>, in the language the page is shown in. */
+/** The connect pages' <title> and description, in the language the page is shown in. */
 export async function connectPageMetadata(): Promise<Metadata> {
-  return { title: translator(await requestLocale())("page.title") };
+  const t = translator(await requestLocale());
+  return { title: t("page.title"), description: t("page.intro") };
 }

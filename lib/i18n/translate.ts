@@ -14,18 +14,49 @@ export const CATALOGS: Record<Locale, Messages> = { en, de, fr, es, ja };
 
 export type Translator = ReturnType<typeof createTranslator<Messages>>;
 
-function createFor(locale: Locale): Translator {
+/** A translator that throws on a missing or broken message (catalogs.test.ts holds them to it). */
+export function strictTranslator(locale: Locale): Translator {
   return createTranslator({
     locale,
     messages: CATALOGS[locale],
     timeZone: "UTC",
-    // A missing or broken translation is a bug to log, and the reader gets the English text.
-    onError: (error) => logger.error({ err: error.message, locale }, "translation failed"),
-    getMessageFallback: ({ key, namespace }): string => {
-      const path = namespace ? `${namespace}.${key}` : key;
-      return locale === DEFAULT_LOCALE ? path : translator(DEFAULT_LOCALE)(path as never);
+    onError: (error) => {
+      throw error;
     },
   });
+}
+
+/**
+ * A broken translation is a bug to log; the reader then gets the English message, formatted
+ * with the same values. English itself never throws: at worst it shows the key.
+ */
+function withEnglishFallback(locale: Locale): Translator {
+  if (locale === DEFAULT_LOCALE) {
+    return createTranslator({
+      locale,
+      messages: CATALOGS.en,
+      timeZone: "UTC",
+      onError: (error) => logger.error({ err: error.message, locale }, "translation failed"),
+    });
+  }
+  const strict = strictTranslator(locale);
+  const english = translator(DEFAULT_LOCALE);
+  const guard =
+    <A extends unknown[], R>(own: (...args: A) => R, fallback: (...args: A) => R) =>
+    (...args: A): R => {
+      try {
+        return own(...args);
+      } catch (error) {
+        logger.error({ err: (error as Error).message, locale }, "translation failed");
+        return fallback(...args);
+      }
+    };
+  return Object.assign(guard<Parameters<Translator>, string>(strict, english), {
+    rich: guard(strict.rich, english.rich),
+    markup: guard(strict.markup, english.markup),
+    raw: strict.raw,
+    has: strict.has,
+  }) as Translator;
 }
 
 const translators = new Map<Locale, Translator>();
@@ -36,7 +67,7 @@ const translators = new Map<Locale, Translator>();
  */
 export function translator(locale: Locale): Translator {
   let t = translators.get(locale);
-  if (!t) translators.set(locale, (t = createFor(locale)));
+  if (!t) translators.set(locale, (t = withEnglishFallback(locale)));
   return t;
 }
 
