@@ -6,12 +6,13 @@
  */
 import { startFakeAtlassian } from "../e2e/fake-atlassian/server";
 import { benchAuth, connectOne, formatLoad, load } from "./lib/measure";
-import { placement, startLatch } from "./lib/server";
+import { pinForThroughput, startLatch } from "./lib/server";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 32);
 
 async function main() {
+  const placement = pinForThroughput();
   const fake = await startFakeAtlassian(0);
   const latch = await startLatch(fake.url, { LOG_LEVEL: "warn" });
   try {
@@ -24,7 +25,7 @@ async function main() {
     const token = await load(latch, tokenPath, { ...options, headers: benchAuth });
 
     console.log(`\n${connections} connections, ${seconds} s each, same server, warm token cache`);
-    console.log(`${placement()}\n`);
+    console.log(`${placement}\n`);
     console.log(formatLoad("GET /api/health", health));
     console.log(formatLoad("GET …/access-token", token));
     const ratio = token.requests.average / health.requests.average;

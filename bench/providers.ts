@@ -10,7 +10,7 @@ import { startFakeAtlassian } from "../e2e/fake-atlassian/server";
 import { ADMIN_ENV, BENCH_ADMIN } from "./dashboard";
 import { benchAuth, connectOne, load, signIn, timePage } from "./lib/measure";
 import { seedConnections } from "./lib/seed-connections";
-import { BENCH_POSTGRES_URL, startLatch, type Provider, placement } from "./lib/server";
+import { BENCH_POSTGRES_URL, startLatch, type Provider, pinForThroughput } from "./lib/server";
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 50);
@@ -49,12 +49,13 @@ async function measure(provider: Provider) {
 }
 
 async function main() {
+  const placement = pinForThroughput();
   const results = [];
   for (const provider of ["sqlite", "postgresql"] as const) {
     results.push({ provider, ...(await measure(provider)) });
   }
   console.log(
-    `\nPostgreSQL: ${BENCH_POSTGRES_URL.replace(/\/\/[^@/]*@/, "//")}; autocannon ${connections} connections, ${seconds} s; ${ROWS} rows, ${SAMPLES} page loads; ${placement()}\n`,
+    `\nPostgreSQL: ${BENCH_POSTGRES_URL.replace(/\/\/[^@/]*@/, "//")}; autocannon ${connections} connections, ${seconds} s; ${ROWS} rows, ${SAMPLES} page loads; ${placement}\n`,
   );
   console.log(
     "provider     health req/s  token req/s  token p99  ratio   page 1 median  page 1 p95  seed",

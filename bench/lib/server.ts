@@ -49,9 +49,16 @@ async function adminQuery(sql: string) {
  * it off; BENCH_SERVER_CPUS chooses the server's cores.
  */
 let pinned: { cores: string | undefined } | undefined;
-function serverCores(): string | undefined {
+
+/**
+ * Throughput benchmarks call this first. The others (a browser opening the form) leave every
+ * core to everyone: a browser confined to one core would measure the confinement.
+ */
+export function pinForThroughput(): string {
   pinned ??= { cores: pin() };
-  return pinned.cores;
+  return pinned.cores === undefined
+    ? "server and load generator unpinned"
+    : `server pinned to CPU ${pinned.cores}, load generator to the others`;
 }
 
 function pin(): string | undefined {
@@ -66,14 +73,6 @@ function pin(): string | undefined {
   } catch {
     return undefined; // no taskset: run unpinned
   }
-}
-
-/** How the benchmark placed its processes, for the report. */
-export function placement(): string {
-  const cores = serverCores();
-  return cores === undefined
-    ? "server and load generator unpinned"
-    : `server pinned to CPU ${cores}, load generator to the others`;
 }
 
 /**
@@ -114,7 +113,7 @@ export async function startLatch(
     "-H",
     "127.0.0.1",
   ];
-  const cpus = serverCores();
+  const cpus = pinned?.cores;
   const [program, ...args] = cpus ? ["taskset", "-c", cpus, ...command] : command;
   const child: ChildProcess = spawn(program!, args, {
     env: {
