@@ -51,6 +51,14 @@ describe("getAccessToken", () => {
     expect(exchanges(c.clientId)).toBe(before);
   });
 
+  it("on SQLite, answers a cached token synchronously (the hot path makes no promise)", async () => {
+    const c = await connection();
+    await lib.tokens.getAccessToken(c.scope, c.id);
+    const answer = lib.tokens.getAccessToken(c.scope, c.id);
+    if (db.url!.startsWith("file:")) expect(answer).toMatchObject({ ok: true });
+    else expect(answer).toBeInstanceOf(Promise);
+  });
+
   it("renews a token with less than five minutes left, once, then serves the new one", async () => {
     const c = await connection();
     const first = await lib.tokens.getAccessToken(c.scope, c.id);
