@@ -1,7 +1,7 @@
 /**
  * Latch's maintenance commands, run beside the app with its environment:
  *
- *   npm run latch -- rotate-key
+ *   npm run latch -- rotate-key      (the build's bundle: npm run build first)
  *
  * rotate-key: re-seals every stored secret and cached token under ENCRYPTION_KEY, opening
  * those sealed with ENCRYPTION_KEY_PREVIOUS. See README, "Rotating the encryption key".
