@@ -245,6 +245,32 @@ describe("deliverDueWebhooks", () => {
   });
 });
 
+describe("pruneOldDeliveries", () => {
+  it("deletes finished deliveries past 30 days, never a pending one or a recent one", async () => {
+    const { deliveries } = await queued(5);
+    const [oldDelivered, oldFailed, oldPending, recentDelivered, recentFailed] = deliveries.map(
+      (delivery) => delivery.id,
+    );
+    const daysAgo = (days: number) => new Date(Date.now() - days * 24 * 60 * 60_000);
+    const set = (id: string, status: string, createdAt: Date) =>
+      db().webhookDelivery.update({ where: { id }, data: { status, createdAt } });
+    await set(oldDelivered!, "delivered", daysAgo(31));
+    await set(oldFailed!, "failed", daysAgo(45));
+    await set(oldPending!, "pending", daysAgo(60));
+    await set(recentDelivered!, "delivered", daysAgo(29));
+    await set(recentFailed!, "failed", daysAgo(1));
+
+    expect(await deliver.pruneOldDeliveries()).toBeGreaterThanOrEqual(2);
+    const left = await db().webhookDelivery.findMany({
+      where: { id: { in: deliveries.map((delivery) => delivery.id) } },
+      select: { id: true },
+    });
+    expect(left.map((delivery) => delivery.id).sort()).toEqual(
+      [oldPending!, recentDelivered!, recentFailed!].sort(),
+    );
+  });
+});
+
 describe("startWebhookWorker", () => {
   it("delivers on its interval until stopped", async () => {
     const { deliveries } = await queued();

@@ -208,8 +208,27 @@ function describeNetworkError(error: unknown): string {
   return code ? `Could not connect (${code})` : "Could not connect";
 }
 
+/** Finished deliveries (their payloads name end users) are kept this long for the log. */
+export const DELIVERY_RETENTION_MS = 30 * 24 * 60 * MINUTE;
+const PRUNE_EVERY_MS = 60 * MINUTE;
+
 /**
- * Runs deliverDueWebhooks every `intervalMs` until the answer is called. A round starts only
+ * Deletes delivered and failed deliveries older than DELIVERY_RETENTION_MS; pending ones stay
+ * whatever their age. Safe on several instances at once (each delete is idempotent).
+ */
+export async function pruneOldDeliveries(now = new Date()): Promise<number> {
+  const { count } = await getDb().webhookDelivery.deleteMany({
+    where: {
+      status: { in: ["delivered", "failed"] },
+      createdAt: { lt: new Date(now.getTime() - DELIVERY_RETENTION_MS) },
+    },
+  });
+  return count;
+}
+
+/**
+ * Runs deliverDueWebhooks every `intervalMs` until the answer is called, and prunes old
+ * deliveries once an hour. A round starts only
  * after the previous one finished, and the timer never keeps the process alive.
  */
 export function startWebhookWorker(
@@ -218,6 +237,7 @@ export function startWebhookWorker(
 ): () => void {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
+  let prunedAt = 0;
   const schedule = () => {
     timer = setTimeout(() => void round(), intervalMs);
     timer.unref();
@@ -225,6 +245,11 @@ export function startWebhookWorker(
   const round = async () => {
     try {
       await deliverDueWebhooks(options);
+      if (Date.now() - prunedAt >= PRUNE_EVERY_MS) {
+        prunedAt = Date.now();
+        const pruned = await pruneOldDeliveries();
+        if (pruned) logger.info({ pruned }, "old webhook deliveries deleted");
+      }
     } catch (error) {
       logger.error({ err: error }, "webhook delivery round failed");
     }
