@@ -1,10 +1,8 @@
 import { spawn } from "node:child_process";
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { submitConnectForm } from "./connect-over-http";
-import { E2E } from "./env";
 import { expect, test } from "./fixtures";
-import { freshDatabase, startInstance } from "./instances";
-import { rememberSecret } from "./secrets";
+import { freshDatabase, prepareConnect, startInstance } from "./instances";
 
 // The maintenance CLI as an operator runs it: the build's bundle under plain node, no tsx and no
 // dev dependency, against a database a running Latch wrote.
@@ -36,30 +34,8 @@ test("npm run latch -- rotate-key from the build: re-seals, and Latch runs on th
 
   // A connection (a sealed secret and a sealed token) written under the old key.
   const before = await startInstance({ ...base, ENCRYPTION_KEY: oldKey, INITIAL_API_KEY: apiKey });
-  const clientId = `cid-${randomUUID()}`;
-  const clientSecret = `secret-${randomUUID()}`;
-  rememberSecret(clientSecret);
-  await fetch(`${E2E.fakeUrl}/__fake/credentials`, {
-    method: "POST",
-    body: JSON.stringify({
-      client_id: clientId,
-      client_secret: clientSecret,
-      sites: [{ id: randomUUID(), name: "Rotated", url: "https://rotated.atlassian.net" }],
-    }),
-  });
-  const session = await (
-    await fetch(`${before.url}/api/v1/connect-sessions`, {
-      method: "POST",
-      headers: auth,
-      body: JSON.stringify({ end_user: { id: "rotated-user" } }),
-    })
-  ).json();
-  const { connected } = await submitConnectForm(session.connect_url, {
-    subdomain: "",
-    clientId,
-    clientSecret,
-  });
-  expect(connected).toBe(true);
+  const attempt = await prepareConnect(before.url, apiKey, "rotated-user");
+  expect((await submitConnectForm(attempt.url, attempt.values)).connected).toBe(true);
   await before.stop();
 
   const usage = await latchCli([], { ...base, ENCRYPTION_KEY: newKey });

@@ -1,9 +1,11 @@
 import { spawn } from "node:child_process";
+import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import pg from "pg";
 import { E2E } from "./env";
+import { rememberSecret } from "./secrets";
 
 export type Instance = {
   url: string;
@@ -104,4 +106,34 @@ export async function startInstance(env: Record<string, string>): Promise<Instan
       await exited;
     },
   };
+}
+
+/**
+ * A credential in the fake Atlassian and a connect link for it on an instance, as a tenant and
+ * its end user make them: the link minted with `apiKey`, the values to submit on its form.
+ */
+export async function prepareConnect(
+  baseUrl: string,
+  apiKey: string,
+  endUserId = `user-${randomUUID()}`,
+) {
+  const clientId = `cid-${randomUUID()}`;
+  const clientSecret = `secret-${randomUUID()}`;
+  rememberSecret(clientSecret);
+  await fetch(`${E2E.fakeUrl}/__fake/credentials`, {
+    method: "POST",
+    body: JSON.stringify({
+      client_id: clientId,
+      client_secret: clientSecret,
+      sites: [{ id: randomUUID(), name: "Load", url: "https://load.atlassian.net" }],
+    }),
+  });
+  const session = await (
+    await fetch(`${baseUrl}/api/v1/connect-sessions`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${apiKey}`, "content-type": "application/json" },
+      body: JSON.stringify({ end_user: { id: endUserId } }),
+    })
+  ).json();
+  return { url: session.connect_url as string, values: { subdomain: "", clientId, clientSecret } };
 }

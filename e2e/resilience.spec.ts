@@ -1,10 +1,7 @@
-import { randomUUID } from "node:crypto";
 import { showsConnected, submitFormOverHttp } from "./connect-over-http";
 import { e2eSql } from "./db";
-import { E2E } from "./env";
 import { expect, test } from "./fixtures";
-import { freshDatabase, startInstance } from "./instances";
-import { rememberSecret } from "./secrets";
+import { freshDatabase, prepareConnect, startInstance } from "./instances";
 
 // Each test runs its own instance on its own database, so its load and its crash touch no one.
 test.describe.configure({ timeout: 180_000 });
@@ -19,35 +16,12 @@ const instanceEnv = (databaseUrl: string) => ({
 });
 const auth = { authorization: `Bearer ${apiKey}`, "content-type": "application/json" };
 
-/** A credential in the fake and a connect link for it, as a tenant and its end user make them. */
-async function prepareConnect(baseUrl: string) {
-  const clientId = `cid-${randomUUID()}`;
-  const clientSecret = `secret-${randomUUID()}`;
-  rememberSecret(clientSecret);
-  await fetch(`${E2E.fakeUrl}/__fake/credentials`, {
-    method: "POST",
-    body: JSON.stringify({
-      client_id: clientId,
-      client_secret: clientSecret,
-      sites: [{ id: randomUUID(), name: "Load", url: "https://load.atlassian.net" }],
-    }),
-  });
-  const session = await (
-    await fetch(`${baseUrl}/api/v1/connect-sessions`, {
-      method: "POST",
-      headers: auth,
-      body: JSON.stringify({ end_user: { id: `user-${randomUUID()}` } }),
-    })
-  ).json();
-  return { url: session.connect_url as string, values: { subdomain: "", clientId, clientSecret } };
-}
-
 test("200 concurrent connect submissions: each connects or is told to wait, never a 5xx", async () => {
   const databaseUrl = await freshDatabase("load");
   const latch = await startInstance(instanceEnv(databaseUrl));
   try {
     const attempts = await Promise.all(
-      Array.from({ length: 200 }, () => prepareConnect(latch.url)),
+      Array.from({ length: 200 }, () => prepareConnect(latch.url, apiKey)),
     );
     const started = performance.now();
     const results = await Promise.all(
@@ -82,7 +56,9 @@ test("200 concurrent connect submissions: each connects or is told to wait, neve
 test("kill -9 with 50 connects in flight: after a restart every stored connection opens, nothing is half-written", async () => {
   const databaseUrl = await freshDatabase("crash");
   const first = await startInstance(instanceEnv(databaseUrl));
-  const attempts = await Promise.all(Array.from({ length: 50 }, () => prepareConnect(first.url)));
+  const attempts = await Promise.all(
+    Array.from({ length: 50 }, () => prepareConnect(first.url, apiKey)),
+  );
   const inFlight = attempts.map(({ url, values }) =>
     submitFormOverHttp(url, values).then(
       () => "answered",

@@ -1,5 +1,5 @@
 import { findConnectSession } from "@/lib/connections/connect-sessions";
-import { connectPageMetadata } from "@/lib/i18n/page-title";
+import { connectPageMetadata } from "@/lib/i18n/connect-metadata";
 import { requestLocale } from "@/lib/i18n/request-locale";
 import { isFormPost } from "./form-post";
 import { ConnectBody } from "./connect-body";

@@ -47,8 +47,10 @@ type Result<T extends object, F extends string = never> =
 export type WorkspaceNameState = Result<{ name: string }, "workspaceName">;
 export type CreateApiKeyState = Result<{ key: string }, "keyName">;
 export type RevokeApiKeyState = Result<object>;
-export type AllowedOriginsState = Result<{ origins: string[] }, "origins">;
-export type RequiredScopesState = Result<{ scopes: string[] }, "requiredScopes">;
+/** A list setting's answer: the list as stored (normalised, duplicates gone). */
+export type ListSettingState<F extends string> = Result<{ items: string[] }, F>;
+export type AllowedOriginsState = ListSettingState<"origins">;
+export type RequiredScopesState = ListSettingState<"requiredScopes">;
 export type NewWorkspaceState = Result<object, "newWorkspaceName">;
 export type ThemeState = Result<{ theme: ThemeSettings }, keyof ThemeSettings>;
 /** `secret` is set only when this save created the signing secret. */
@@ -119,7 +121,7 @@ export async function saveRequiredScopesAction(
     const message = scopes.length
       ? `Saved. The connect form warns when a credential lacks any of these ${scopes.length} ${scopes.length === 1 ? "scope" : "scopes"}.`
       : "Saved. No scopes are required.";
-    return { ok: true, message, scopes };
+    return { ok: true, message, items: scopes };
   });
 }
 
@@ -138,7 +140,7 @@ export async function saveAllowedOriginsAction(
     const message = count
       ? `Saved. ${count} ${count === 1 ? "origin" : "origins"} may embed the connect form.`
       : "Saved. No site may embed the connect form.";
-    return { ok: true, message, origins };
+    return { ok: true, message, items: origins };
   });
 }
 

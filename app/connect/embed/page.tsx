@@ -1,7 +1,7 @@
 import { ConnectScreen } from "@/components/connect/connect-screen";
 import { findConnectSessionByHash } from "@/lib/connections/connect-sessions";
 import { isAllowedOrigin } from "@/lib/embed/origins";
-import { connectPageMetadata } from "@/lib/i18n/page-title";
+import { connectPageMetadata } from "@/lib/i18n/connect-metadata";
 import { requestLocale } from "@/lib/i18n/request-locale";
 import { isFormPost } from "../form-post";
 import { translator } from "@/lib/i18n/translate";
