@@ -2,7 +2,7 @@ import { describe, it } from "vitest";
 import { startFakeAtlassian, type FakeAtlassian } from "../../e2e/fake-atlassian/server";
 import type { Fault, FakeSite } from "../../e2e/fake-atlassian/state";
 import { validateCredential, type AtlassianConfig } from "./client";
-import { AtlassianError } from "./errors";
+import { atlassianFailure } from "../testing/atlassian-failure";
 
 // Every test gets its own fake Atlassian, so tests can run concurrently and call counts are exact.
 const test = it.extend<{ fake: FakeAtlassian }>({
@@ -58,18 +58,6 @@ async function queueFault(fake: FakeAtlassian, fault: Fault, clientId = "client-
 
 function configFor(fake: FakeAtlassian, overrides: Partial<AtlassianConfig> = {}): AtlassianConfig {
   return { authUrl: fake.url, apiUrl: fake.url, deadlineMs: 5_000, maxAttempts: 3, ...overrides };
-}
-
-/** Runs a validation that must fail, and answers the AtlassianError with how long it took. */
-async function failure(promise: Promise<unknown>) {
-  const started = Date.now();
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AtlassianError) return { error, elapsed: Date.now() - started };
-    throw error;
-  }
-  throw new Error("expected validateCredential to fail");
 }
 
 async function timed<T>(promise: Promise<T>) {
@@ -184,7 +172,7 @@ describe.concurrent("validateCredential against the fake Atlassian", () => {
 
   test("an unknown client ID is invalid_client", async ({ fake, expect }) => {
     await createCredential(fake);
-    const { error } = await failure(
+    const { error } = await atlassianFailure(
       validateCredential(configFor(fake), { clientId: "nobody", clientSecret: SECRET }),
     );
     expect(error.code).toBe("invalid_client");
@@ -193,7 +181,7 @@ describe.concurrent("validateCredential against the fake Atlassian", () => {
 
   test("a wrong secret is invalid_credentials, without retrying", async ({ fake, expect }) => {
     await createCredential(fake);
-    const { error } = await failure(
+    const { error } = await atlassianFailure(
       validateCredential(configFor(fake), { clientId: "client-1", clientSecret: "wrong-secret" }),
     );
     expect(error.code).toBe("invalid_credentials");
@@ -204,7 +192,7 @@ describe.concurrent("validateCredential against the fake Atlassian", () => {
     const creds = await createCredential(fake);
     await validateCredential(configFor(fake), creds);
     await admin(fake, "/__fake/revoke", { client_id: "client-1" });
-    const { error } = await failure(validateCredential(configFor(fake), creds));
+    const { error } = await atlassianFailure(validateCredential(configFor(fake), creds));
     expect(error.code).toBe("invalid_credentials");
   });
 
@@ -218,7 +206,7 @@ describe.concurrent("validateCredential against the fake Atlassian", () => {
       }
       return response;
     }) as typeof fetch;
-    const { error } = await failure(
+    const { error } = await atlassianFailure(
       validateCredential(configFor(fake, { fetch: revokingFetch }), creds),
     );
     expect(error.code).toBe("invalid_credentials");
@@ -240,7 +228,9 @@ describe.concurrent("validateCredential against the fake Atlassian", () => {
   }) => {
     const creds = await createCredential(fake);
     await queueFault(fake, { endpoint: "token", mode: "html_502", times: 10 });
-    const { error } = await failure(validateCredential(configFor(fake, { maxAttempts: 3 }), creds));
+    const { error } = await atlassianFailure(
+      validateCredential(configFor(fake, { maxAttempts: 3 }), creds),
+    );
     expect(error.code).toBe("unavailable");
     expect(fake.state.calls).toEqual({ token: 3, sites: 0 });
   });
@@ -248,7 +238,9 @@ describe.concurrent("validateCredential against the fake Atlassian", () => {
   test("maxAttempts bounds the attempts on the site lookup too", async ({ fake, expect }) => {
     const creds = await createCredential(fake);
     await queueFault(fake, { endpoint: "sites", mode: "status_503", times: 10 });
-    const { error } = await failure(validateCredential(configFor(fake, { maxAttempts: 2 }), creds));
+    const { error } = await atlassianFailure(
+      validateCredential(configFor(fake, { maxAttempts: 2 }), creds),
+    );
     expect(error.code).toBe("unavailable");
     expect(fake.state.calls).toEqual({ token: 1, sites: 2 });
   });
@@ -264,7 +256,9 @@ describe.concurrent("validateCredential against the fake Atlassian", () => {
   test("a connection that keeps dropping is unavailable", async ({ fake, expect }) => {
     const creds = await createCredential(fake);
     await queueFault(fake, { endpoint: "token", mode: "drop_connection", times: 10 });
-    const { error } = await failure(validateCredential(configFor(fake, { maxAttempts: 3 }), creds));
+    const { error } = await atlassianFailure(
+      validateCredential(configFor(fake, { maxAttempts: 3 }), creds),
+    );
     expect(error.code).toBe("unavailable");
     expect(fake.state.calls.token).toBe(3);
   });
@@ -310,7 +304,7 @@ describe.concurrent("validateCredential against the fake Atlassian", () => {
       times: 1,
       retryAfterSeconds: 30,
     });
-    const { error, elapsed } = await failure(
+    const { error, elapsed } = await atlassianFailure(
       validateCredential(configFor(fake, { deadlineMs: 2_000 }), creds),
     );
     expect(error.code).toBe("rate_limited");
@@ -330,7 +324,7 @@ describe.concurrent("validateCredential against the fake Atlassian", () => {
       times: 1,
       retryAfterSeconds: 120,
     });
-    const { error, elapsed } = await failure(
+    const { error, elapsed } = await atlassianFailure(
       validateCredential(configFor(fake, { deadlineMs: 2_000 }), creds),
     );
     expect(error.code).toBe("rate_limited");
@@ -348,7 +342,9 @@ describe.concurrent("validateCredential against the fake Atlassian", () => {
       times: 10,
       retryAfterSeconds: 0,
     });
-    const { error } = await failure(validateCredential(configFor(fake, { maxAttempts: 3 }), creds));
+    const { error } = await atlassianFailure(
+      validateCredential(configFor(fake, { maxAttempts: 3 }), creds),
+    );
     expect(error.code).toBe("rate_limited");
     expect(error.retryAfterSeconds).toBeGreaterThanOrEqual(1);
     expect(fake.state.calls.token).toBe(3);
@@ -357,7 +353,7 @@ describe.concurrent("validateCredential against the fake Atlassian", () => {
   test("a stalled token endpoint is a timeout within the deadline", async ({ fake, expect }) => {
     const creds = await createCredential(fake);
     await queueFault(fake, { endpoint: "token", mode: "stall", times: 1 });
-    const { error, elapsed } = await failure(
+    const { error, elapsed } = await atlassianFailure(
       validateCredential(configFor(fake, { deadlineMs: 300 }), creds),
     );
     expect(error.code).toBe("timeout");
@@ -368,7 +364,7 @@ describe.concurrent("validateCredential against the fake Atlassian", () => {
   test("one deadline covers the exchange and the site lookup", async ({ fake, expect }) => {
     const creds = await createCredential(fake);
     await queueFault(fake, { endpoint: "sites", mode: "stall", times: 1 });
-    const { error, elapsed } = await failure(
+    const { error, elapsed } = await atlassianFailure(
       validateCredential(configFor(fake, { deadlineMs: 300 }), creds),
     );
     expect(error.code).toBe("timeout");
@@ -379,7 +375,7 @@ describe.concurrent("validateCredential against the fake Atlassian", () => {
   test("truncated JSON is unexpected_response", async ({ fake, expect }) => {
     const creds = await createCredential(fake);
     await queueFault(fake, { endpoint: "token", mode: "truncated_json", times: 1 });
-    const { error } = await failure(validateCredential(configFor(fake), creds));
+    const { error } = await atlassianFailure(validateCredential(configFor(fake), creds));
     expect(error.code).toBe("unexpected_response");
     expect(fake.state.calls).toEqual({ token: 1, sites: 0 });
   });
@@ -390,14 +386,14 @@ describe.concurrent("validateCredential against the fake Atlassian", () => {
   }) => {
     const creds = await createCredential(fake);
     await queueFault(fake, { endpoint: "sites", mode: "truncated_json", times: 1 });
-    const { error } = await failure(validateCredential(configFor(fake), creds));
+    const { error } = await atlassianFailure(validateCredential(configFor(fake), creds));
     expect(error.code).toBe("unexpected_response");
   });
 
   test("a 10 MB answer is refused as unexpected_response", async ({ fake, expect }) => {
     const creds = await createCredential(fake);
     await queueFault(fake, { endpoint: "token", mode: "huge_body", times: 1 });
-    const { error, elapsed } = await failure(validateCredential(configFor(fake), creds));
+    const { error, elapsed } = await atlassianFailure(validateCredential(configFor(fake), creds));
     expect(error.code).toBe("unexpected_response");
     expect(error.detail).toMatch(/large/);
     expect(fake.state.calls).toEqual({ token: 1, sites: 0 });
@@ -418,7 +414,7 @@ describe.concurrent("validateCredential against the fake Atlassian", () => {
     expect,
   }) => {
     const creds = await createCredential(fake, { expires_in: -3600 });
-    const { error } = await failure(validateCredential(configFor(fake), creds));
+    const { error } = await atlassianFailure(validateCredential(configFor(fake), creds));
     expect(error.code).toBe("unexpected_response");
     expect(error.detail).toBe("token answer with unusable expires_in (-3600)");
     expect(fake.state.calls).toEqual({ token: 1, sites: 0 });
@@ -449,12 +445,14 @@ describe.concurrent("validateCredential against the fake Atlassian", () => {
     );
     const config = configFor(fake, { deadlineMs: 400, maxAttempts: 2 });
     const errors = await Promise.all([
-      failure(validateCredential(config, { clientId: "unknown", clientSecret: SECRET })),
-      failure(validateCredential(config, { clientId: "client-1", clientSecret: `${SECRET}x` })),
-      failure(validateCredential(config, { clientId: "revoked", clientSecret: SECRET })),
-      failure(validateCredential(config, { clientId: "flaky", clientSecret: SECRET })),
-      failure(validateCredential(config, { clientId: "stalls", clientSecret: SECRET })),
-      failure(validateCredential(config, { clientId: "limited", clientSecret: SECRET })),
+      atlassianFailure(validateCredential(config, { clientId: "unknown", clientSecret: SECRET })),
+      atlassianFailure(
+        validateCredential(config, { clientId: "client-1", clientSecret: `${SECRET}x` }),
+      ),
+      atlassianFailure(validateCredential(config, { clientId: "revoked", clientSecret: SECRET })),
+      atlassianFailure(validateCredential(config, { clientId: "flaky", clientSecret: SECRET })),
+      atlassianFailure(validateCredential(config, { clientId: "stalls", clientSecret: SECRET })),
+      atlassianFailure(validateCredential(config, { clientId: "limited", clientSecret: SECRET })),
     ]);
     expect(errors.map(({ error }) => error.code)).toEqual([
       "invalid_client",
@@ -479,7 +477,7 @@ describe.concurrent("validateCredential's reading of answers the fake cannot giv
       const scripted = scriptedFetch({
         token: () => jsonResponse(400, { error: errorCode, error_description: "Bad request" }),
       });
-      const { error } = await failure(
+      const { error } = await atlassianFailure(
         validateCredential(scriptedConfig(scripted.fetch), credentials),
       );
       expect(error.code).toBe("unexpected_response");
@@ -495,7 +493,7 @@ describe.concurrent("validateCredential's reading of answers the fake cannot giv
     { status: 401, body: "<html>Unauthorized</html>" },
   ])("a bare $status is invalid_credentials", async ({ status, body }, { expect }) => {
     const scripted = scriptedFetch({ token: () => new Response(body, { status }) });
-    const { error } = await failure(
+    const { error } = await atlassianFailure(
       validateCredential(scriptedConfig(scripted.fetch), credentials),
     );
     expect(error.code).toBe("invalid_credentials");
@@ -505,7 +503,7 @@ describe.concurrent("validateCredential's reading of answers the fake cannot giv
     const scripted = scriptedFetch({
       token: () => jsonResponse(403, { error: "unauthorized_client" }),
     });
-    const { error } = await failure(
+    const { error } = await atlassianFailure(
       validateCredential(scriptedConfig(scripted.fetch), credentials),
     );
     expect(error.code).toBe("invalid_credentials");
@@ -513,7 +511,7 @@ describe.concurrent("validateCredential's reading of answers the fake cannot giv
 
   it("a 400 without an error code is unexpected_response", async ({ expect }) => {
     const scripted = scriptedFetch({ token: () => new Response("", { status: 400 }) });
-    const { error } = await failure(
+    const { error } = await atlassianFailure(
       validateCredential(scriptedConfig(scripted.fetch), credentials),
     );
     expect(error.code).toBe("unexpected_response");
@@ -523,7 +521,7 @@ describe.concurrent("validateCredential's reading of answers the fake cannot giv
     "an error code named like an Object property (%s) is unexpected_response",
     async (errorCode, { expect }) => {
       const scripted = scriptedFetch({ token: () => jsonResponse(400, { error: errorCode }) });
-      const { error } = await failure(
+      const { error } = await atlassianFailure(
         validateCredential(scriptedConfig(scripted.fetch), credentials),
       );
       expect(error.code).toBe("unexpected_response");
@@ -534,7 +532,7 @@ describe.concurrent("validateCredential's reading of answers the fake cannot giv
     const scripted = scriptedFetch({
       token: () => jsonResponse(200, { token_type: "Bearer", expires_in: 3600 }),
     });
-    const { error } = await failure(
+    const { error } = await atlassianFailure(
       validateCredential(scriptedConfig(scripted.fetch), credentials),
     );
     expect(error.code).toBe("unexpected_response");
@@ -559,7 +557,7 @@ describe.concurrent("validateCredential's reading of answers the fake cannot giv
     { case: "an object instead of a list", body: { sites: [] } },
   ])("accessible-resources with $case is unexpected_response", async ({ body }, { expect }) => {
     const scripted = scriptedFetch({ token: goodToken, sites: () => jsonResponse(200, body) });
-    const { error } = await failure(
+    const { error } = await atlassianFailure(
       validateCredential(scriptedConfig(scripted.fetch), credentials),
     );
     expect(error.code).toBe("unexpected_response");
@@ -567,7 +565,7 @@ describe.concurrent("validateCredential's reading of answers the fake cannot giv
 
   it("a 404 from accessible-resources is unexpected_response", async ({ expect }) => {
     const scripted = scriptedFetch({ token: goodToken, sites: () => jsonResponse(404, {}) });
-    const { error } = await failure(
+    const { error } = await atlassianFailure(
       validateCredential(scriptedConfig(scripted.fetch), credentials),
     );
     expect(error.code).toBe("unexpected_response");
@@ -615,8 +613,8 @@ describe.concurrent("validateCredential's reading of answers the fake cannot giv
       },
     });
     const results = [
-      await failure(validateCredential(scriptedConfig(echoing.fetch), credentials)),
-      await failure(
+      await atlassianFailure(validateCredential(scriptedConfig(echoing.fetch), credentials)),
+      await atlassianFailure(
         validateCredential({ ...scriptedConfig(throwing.fetch), maxAttempts: 1 }, credentials),
       ),
     ];

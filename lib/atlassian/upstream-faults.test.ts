@@ -8,6 +8,7 @@ import {
 import type { Fault } from "../../e2e/fake-atlassian/state";
 import { requestAccessToken, validateCredential, type AtlassianConfig } from "./client";
 import { AtlassianError } from "./errors";
+import { atlassianFailure } from "../testing/atlassian-failure";
 
 /**
  * The upstream faults of phase 6 at the client level: what AtlassianError each one becomes, how
@@ -70,17 +71,6 @@ function countingFetch() {
   return counter;
 }
 
-async function failure(promise: Promise<unknown>) {
-  const started = Date.now();
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AtlassianError) return { error, elapsed: Date.now() - started };
-    throw error;
-  }
-  throw new Error("expected an AtlassianError");
-}
-
 const config = (overrides: Partial<AtlassianConfig> = {}): AtlassianConfig => ({
   authUrl: fake!.url,
   apiUrl: fake!.url,
@@ -93,7 +83,7 @@ describe("network faults", () => {
     const creds = await credential();
     const closed = await closedLoopbackUrl();
     const counter = countingFetch();
-    const { error, elapsed } = await failure(
+    const { error, elapsed } = await atlassianFailure(
       validateCredential(config({ authUrl: closed, fetch: counter.fetch }), creds),
     );
     expect(error.code).toBe("unavailable");
@@ -109,7 +99,7 @@ describe("network faults", () => {
     await startFake();
     const creds = await credential();
     const closed = await closedLoopbackUrl();
-    const { error } = await failure(validateCredential(config({ apiUrl: closed }), creds));
+    const { error } = await atlassianFailure(validateCredential(config({ apiUrl: closed }), creds));
     expect(error.code).toBe("unavailable");
     expect(error.detail).toContain("/oauth/token/accessible-resources (ECONNREFUSED)");
     expect(fake!.state.calls).toEqual({ token: 1, sites: 0 });
@@ -117,7 +107,7 @@ describe("network faults", () => {
 
   it("an unresolvable host fails at once, without retrying a definitive answer", async () => {
     const counter = countingFetch();
-    const { error, elapsed } = await failure(
+    const { error, elapsed } = await atlassianFailure(
       validateCredential(
         { authUrl: UNRESOLVABLE_URL, apiUrl: UNRESOLVABLE_URL, fetch: counter.fetch },
         { clientId: "client-1", clientSecret: SECRET },
@@ -145,7 +135,7 @@ describe("network faults", () => {
       });
       throw new TypeError("fetch failed", { cause });
     }) as typeof fetch;
-    const { error } = await failure(
+    const { error } = await atlassianFailure(
       requestAccessToken(
         { authUrl: "https://auth.test", apiUrl: "https://api.test", fetch: notFound },
         { clientId: "client-1", clientSecret: SECRET },
@@ -209,7 +199,7 @@ describe("stalls", () => {
     await startFake();
     const creds = await credential();
     await queueFault({ endpoint: "token", mode: "stall", times: 1, stallMs: 20_000 });
-    const { error, elapsed } = await failure(
+    const { error, elapsed } = await atlassianFailure(
       validateCredential(config({ deadlineMs: 400 }), creds),
     );
     expect(error.code).toBe("timeout");
@@ -230,7 +220,7 @@ describe("stalls", () => {
     await startFake();
     const creds = await credential();
     await queueFault({ endpoint: "sites", mode: "stall_body", times: 1, stallMs: 20_000 });
-    const { error, elapsed } = await failure(
+    const { error, elapsed } = await atlassianFailure(
       validateCredential(config({ deadlineMs: 400 }), creds),
     );
     expect(error.code).toBe("timeout");
@@ -243,7 +233,7 @@ describe("bad answers", () => {
     await startFake();
     const creds = await credential();
     await queueFault({ endpoint: "token", mode: "truncated_json", times: 1 });
-    const { error } = await failure(validateCredential(config(), creds));
+    const { error } = await atlassianFailure(validateCredential(config(), creds));
     expect(error.code).toBe("unexpected_response");
     expect(error.detail).toBe("token answer is not JSON (truncated, or not from Atlassian)");
   });
@@ -252,7 +242,7 @@ describe("bad answers", () => {
     await startFake();
     const creds = await credential();
     await queueFault({ endpoint: "sites", mode: "truncated_json", times: 1 });
-    const { error } = await failure(validateCredential(config(), creds));
+    const { error } = await atlassianFailure(validateCredential(config(), creds));
     expect(error.code).toBe("unexpected_response");
     expect(error.detail).toBe(
       "accessible-resources answer is not JSON (truncated, or not from Atlassian)",
@@ -277,7 +267,7 @@ describe("bad answers", () => {
       await startFake();
       const creds = await credential();
       await queueFault({ endpoint: "token", mode, times: 1 });
-      const { error, elapsed } = await failure(validateCredential(config(), creds));
+      const { error, elapsed } = await atlassianFailure(validateCredential(config(), creds));
       expect(error.code).toBe("unexpected_response");
       expect(error.detail).toMatch(detail);
       expect(elapsed).toBeLessThan(1_000);
@@ -294,7 +284,7 @@ describe("bad answers", () => {
       times: 1,
       retryAfterSeconds: 10 ** 12,
     });
-    const { error, elapsed } = await failure(validateCredential(config(), creds));
+    const { error, elapsed } = await atlassianFailure(validateCredential(config(), creds));
     expect(error.code).toBe("rate_limited");
     expect(error.retryAfterSeconds).toBe(3600);
     expect(elapsed).toBeLessThan(500);
@@ -331,7 +321,7 @@ describe("expires_in", () => {
   ])("$case is a protocol error, and nothing is trusted", async (input) => {
     await startFake();
     const creds = await credential({ expires_in: input.expires_in });
-    const { error } = await failure(validateCredential(config(), creds));
+    const { error } = await atlassianFailure(validateCredential(config(), creds));
     expect(error.code).toBe("unexpected_response");
     expect(error.detail).toBe(`token answer with unusable expires_in (${input.detail})`);
     // The site lookup never ran: the exchange itself was refused.
