@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { parseEncryptionKey } from "./crypto/keys";
+import { parseCidr } from "./net/cidr";
 
 export const API_KEY_PATTERN = /^latch_sk_[A-Za-z0-9_-]{32,}$/;
 
@@ -91,6 +92,32 @@ const envVariables = z.object({
       message: "must be a number of requests per minute per API key, or off",
     })
     .transform((value) => (value === "off" ? null : Number(value))),
+  // Addresses or CIDRs of the reverse proxies in front of Latch (lib/http/client-address.ts).
+  TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .transform((value, context) => {
+      const entries = value
+        .split(",")
+        .map((entry) => entry.trim())
+        .filter(Boolean);
+      const bad = entries.filter((entry) => !parseCidr(entry));
+      if (bad.length) {
+        context.addIssue({
+          code: "custom",
+          message: `must be comma-separated addresses or CIDRs like 127.0.0.1/8,10.0.0.0/8 (not ${bad.join(", ")})`,
+        });
+        return z.NEVER;
+      }
+      return entries;
+    }),
+  // Webhooks to loopback, private, link-local, unique-local or CGNAT addresses (lib/webhooks).
+  ALLOW_PRIVATE_WEBHOOKS: z
+    .enum(["1", "0", "true", "false", "on", "off", "yes", "no"], {
+      message: "must be true or false",
+    })
+    .default("false")
+    .transform((value) => ["1", "true", "on", "yes"].includes(value)),
 });
 
 /** The variables, with durations handed on parsed under a name that says their unit. */
