@@ -37,18 +37,29 @@ const CSV_COLUMNS = [
   "details",
 ] as const;
 
-// A spreadsheet runs a cell starting with one of these as a formula (OWASP "CSV injection").
-const FORMULA_START = /^[=+\-@\t\r]/;
+// Defuses formulas (OWASP "CSV injection"). A spreadsheet runs a cell that starts with `=`, `+`,
+// `-` or `@` (or their full-width forms, which some fold to ASCII) as a formula, and some run one
+// that starts with a tab or carriage return. Where a cell starts depends on the reader: a locale
+// or an import dialog may split on `,`, `;`, tab or `|`, and a reader that ignores quotes on a
+// line break (CR, LF or CRLF). So a `'`, which makes the cell text, goes before every piece that
+// starts a formula after any blanks or quotes an importer may strip (at the start of the value
+// and after each of those separators), and before a value starting with a tab or CR.
+const FORMULA_START =
+  /(?<=^|[,;|\t\n]|\r(?!\n))(?=[\s"]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20])|^(?=[\t\r])/gu;
 
-/** One CSV field: defused as a formula, then quoted per RFC 4180 when it needs to be. */
+/**
+ * One CSV field, always quoted (RFC 4180, inner quotes doubled). Every piece that a spreadsheet
+ * could read as a cell of its own, whichever separator it splits on, is defused as a formula
+ * first, so `x;=HYPERLINK(…)` cannot become a live cell where the separator is `;`.
+ */
 export function csvField(value: string | null | undefined): string {
-  if (value === null || value === undefined) return "";
-  const safe = FORMULA_START.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+  if (value === null || value === undefined) return '""';
+  const safe = value.replace(FORMULA_START, "'");
+  return `"${safe.replaceAll('"', '""')}"`;
 }
 
 /** The header line, CRLF-terminated like every row. */
-export const auditCsvHeader = `${CSV_COLUMNS.join(",")}\r\n`;
+export const auditCsvHeader = `${CSV_COLUMNS.map(csvField).join(",")}\r\n`;
 
 export function toCsvRow(event: AuditEventRecord): string {
   const cells = [
