@@ -5,6 +5,7 @@ import { getDb } from "./db";
 import { MIGRATIONS_DIRS, migratePostgres, migrateSqlite } from "./db/migrate";
 import { getEnv } from "./env";
 import { ConfigError } from "./env-schema";
+import { startConnectSessionSweep } from "./jobs/connect-session-sweep";
 import { startHealthChecks } from "./jobs/health-checks";
 import { logger } from "./log";
 import { startWebhookWorker } from "./webhooks/deliver";
@@ -34,6 +35,7 @@ async function start(): Promise<void> {
     // Background work shares the database with other instances: leases and claims keep it single.
     startHealthChecks(env.healthCheckIntervalMs);
     startWebhookWorker();
+    startConnectSessionSweep();
     logger.info({ publicUrl: env.PUBLIC_URL, database: env.databaseProvider }, "Latch is ready");
   } catch (error) {
     if (error instanceof ConfigError) {

@@ -2,6 +2,7 @@ import "server-only";
 import type { AccessToken, Site } from "../atlassian";
 import { openSecret, sealSecret } from "../crypto/secrets";
 import { getDb } from "../db";
+import type { Prisma } from "../generated/prisma/client";
 import type { OpenConnectSession } from "./connect-sessions";
 
 /**
@@ -13,8 +14,10 @@ export async function savePendingChoice(
   pending: { clientId: string; clientSecret: string; token: AccessToken; sites: Site[] },
 ): Promise<void> {
   const context = { workspaceId: session.workspaceId, recordId: session.id };
-  await getDb().connectSession.update({
-    where: { id: session.id },
+  // Only while the session is open: one that expired or was spent meanwhile holds no secret
+  // (the sweep may already have passed it), and the site choice then answers that it ended.
+  await getDb().connectSession.updateMany({
+    where: { id: session.id, connectedAt: null, expiresAt: { gt: new Date() } },
     data: {
       pendingClientId: pending.clientId,
       pendingSecretSealed: sealSecret(pending.clientSecret, {
@@ -28,6 +31,38 @@ export async function savePendingChoice(
       pendingTokenExpiresAt: pending.token.expiresAt,
       pendingSites: JSON.stringify({ sites: pending.sites, scopes: pending.token.scopes }),
     },
+  });
+}
+
+/**
+ * The pending columns emptied. A session holds a pending choice only while it is open: these are
+ * written when it is spent (lib/connections/store-connection.ts), when it is read expired, and by
+ * the sweep (sweepConnectSessions), so an abandoned site picker leaves no secret behind.
+ */
+export const NO_PENDING_CHOICE = {
+  pendingClientId: null,
+  pendingSecretSealed: null,
+  pendingTokenSealed: null,
+  pendingTokenExpiresAt: null,
+  pendingSites: null,
+} as const;
+
+/** Rows still holding any part of a pending choice. */
+export const HOLDS_PENDING_CHOICE = {
+  OR: [
+    { pendingClientId: { not: null } },
+    { pendingSecretSealed: { not: null } },
+    { pendingTokenSealed: { not: null } },
+    { pendingTokenExpiresAt: { not: null } },
+    { pendingSites: { not: null } },
+  ],
+} satisfies Prisma.ConnectSessionWhereInput;
+
+/** Erases a session's pending choice (a no-op when it holds none). */
+export async function erasePendingChoice(sessionId: string): Promise<void> {
+  await getDb().connectSession.updateMany({
+    where: { id: sessionId, ...HOLDS_PENDING_CHOICE },
+    data: NO_PENDING_CHOICE,
   });
 }
 

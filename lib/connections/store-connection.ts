@@ -7,6 +7,7 @@ import { getDb } from "../db";
 import { getEnv } from "../env";
 import { newId } from "../ids";
 import type { OpenConnectSession } from "./connect-sessions";
+import { NO_PENDING_CHOICE } from "./pending-choice";
 import { connectionSearchText } from "./search-text";
 import { toApiConnection, type ApiConnection } from "./to-api";
 
@@ -74,15 +75,8 @@ export async function storeConnection(
 
     const spent = await tx.connectSession.updateMany({
       where: { id: session.id, connectedAt: null },
-      data: {
-        connectedAt: now,
-        connectionId: id,
-        pendingClientId: null,
-        pendingSecretSealed: null,
-        pendingTokenSealed: null,
-        pendingTokenExpiresAt: null,
-        pendingSites: null,
-      },
+      // Spent, the session needs the pending choice no more: its secret goes with it.
+      data: { connectedAt: now, connectionId: id, ...NO_PENDING_CHOICE },
     });
     if (spent.count !== 1) return null;
 
