@@ -17,6 +17,8 @@ import { sendWebResponse, toWebRequest, type WebHandler } from "./lib/server/nod
 import { getEnv } from "./lib/env";
 import { HSTS_HEADER } from "./lib/http/security-headers.mjs";
 import { logger } from "./lib/log";
+import { AddressSet } from "./lib/net/cidr";
+import { applyClientAddress } from "./lib/server/client-address";
 import { startLatch } from "./lib/start";
 
 const ACCESS_TOKEN_PATH = /^\/api\/v1\/connections\/([^/]+)\/access-token$/;
@@ -59,8 +61,11 @@ async function main() {
 
   // Behind https, browsers are told to use nothing else (Next's own responses included).
   const hsts = getEnv().PUBLIC_URL.startsWith("https://");
+  const trustedProxies = new AddressSet(getEnv().TRUSTED_PROXIES);
   const server = http.createServer((req, res) => {
     if (hsts) res.setHeader(HSTS_HEADER.key, HSTS_HEADER.value);
+    // The client's address for rate limits and the audit log: only TRUSTED_PROXIES may name it.
+    applyClientAddress(req, trustedProxies);
     const hot = hotRoute(req.method, req.url);
     if (!hot) return void handle(req, res);
     // Inside the chain: a malformed Host header makes building the Request throw.

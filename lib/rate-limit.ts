@@ -1,7 +1,14 @@
 import "server-only";
 import { getDb } from "./db";
 
-export type RateLimitResult = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+export type RateLimitResult =
+  | { allowed: true }
+  | {
+      allowed: false;
+      retryAfterSeconds: number;
+      /** True for the one hit that first went past the limit in this window (to record it once). */
+      firstRefusal?: boolean;
+    };
 
 /**
  * Counts one hit against `key` in a fixed window kept in the database, so the limit holds across
@@ -30,7 +37,16 @@ export async function hitRateLimit(
   return {
     allowed: false,
     retryAfterSeconds: Math.max(1, Math.ceil((row.expiresAt.getTime() - now.getTime()) / 1000)),
+    firstRefusal: row.count === limit + 1,
   };
+}
+
+/** Takes back one hit (an attempt counted up front that turned out to be a success). */
+export async function refundRateLimit(key: string): Promise<void> {
+  await getDb().rateLimit.updateMany({
+    where: { key, count: { gt: 0 } },
+    data: { count: { decrement: 1 } },
+  });
 }
 
 /** Forgets a key's hits (after a successful sign-in, say). */

@@ -25,6 +25,7 @@ vi.mock("next/headers", () => ({
 }));
 
 type SessionModule = typeof import("./session");
+const NO_CLIENT = { ip: null, userAgent: null };
 let session: SessionModule;
 let requireMember: typeof import("./auth/member").requireMember;
 let secret: string;
@@ -46,7 +47,7 @@ beforeAll(async () => {
   });
   member = { userId: user.id, workspaceId: workspace.id };
   jar.clear();
-  await session.startSession(member.userId, member.workspaceId);
+  await session.startSession(member.userId, member.workspaceId, NO_CLIENT);
   liveSeal = jar.get(session.SESSION_COOKIE)!;
 }, 30_000);
 
@@ -167,7 +168,7 @@ describe("the session cookie", () => {
         await readSession(value).then((read) => read.destroy());
         expect(jar.get(session.SESSION_COOKIE)).toBe("");
         jar.set(session.SESSION_COOKIE, value);
-        await session.startSession(member.userId, member.workspaceId);
+        await session.startSession(member.userId, member.workspaceId, NO_CLIENT);
         const fresh = jar.get(session.SESSION_COOKIE)!;
         expect(session.isActive(await readSession(fresh))).toBe(true);
       }),

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ABSOLUTE_LIFETIME_MS, IDLE_LIFETIME_MS, isActive } from "./session";
 
 const signedIn = (issuedAgo: number, seenAgo: number, now: number) => ({
+  sessionId: "s_1",
   userId: "usr_1",
   workspaceId: "ws_1",
   issuedAt: now - issuedAgo,

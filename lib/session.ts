@@ -1,10 +1,23 @@
 import "server-only";
 import { getIronSession, type SessionOptions } from "iron-session";
 import { cookies } from "next/headers";
+import {
+  ABSOLUTE_LIFETIME_MS,
+  IDLE_LIFETIME_MS,
+  createSessionRecord,
+  endSessionRecord,
+} from "./auth/sessions";
 import { getEnv } from "./env";
 
-/** A member's sign-in, sealed into an httpOnly cookie by iron-session. */
+export { ABSOLUTE_LIFETIME_MS, IDLE_LIFETIME_MS };
+
+/**
+ * A member's sign-in, sealed into an httpOnly cookie by iron-session. The cookie alone opens
+ * nothing: `sessionId` names a row (lib/auth/sessions.ts) that signing out, a password change or
+ * a removal deletes, and every dashboard request checks it (lib/auth/member.ts).
+ */
 export type SessionData = {
+  sessionId?: string;
   userId?: string;
   workspaceId?: string;
   /** When the member signed in (ms); the session ends ABSOLUTE_LIFETIME_MS later whatever happens. */
@@ -13,8 +26,6 @@ export type SessionData = {
   lastSeenAt?: number;
 };
 
-export const ABSOLUTE_LIFETIME_MS = 12 * 60 * 60 * 1000;
-export const IDLE_LIFETIME_MS = 2 * 60 * 60 * 1000;
 export const SESSION_COOKIE = "latch_session";
 
 export function sessionOptions(): SessionOptions {
@@ -32,9 +43,15 @@ export function sessionOptions(): SessionOptions {
   };
 }
 
-/** True while a session is signed in and neither its idle nor its absolute lifetime has passed. */
+/** True while a session's cookie is signed in and neither its idle nor its absolute lifetime has passed. */
 export function isActive(session: SessionData, now = Date.now()): boolean {
-  if (!session.userId || !session.workspaceId || !session.issuedAt || !session.lastSeenAt)
+  if (
+    !session.sessionId ||
+    !session.userId ||
+    !session.workspaceId ||
+    !session.issuedAt ||
+    !session.lastSeenAt
+  )
     return false;
   return (
     now - session.issuedAt < ABSOLUTE_LIFETIME_MS && now - session.lastSeenAt < IDLE_LIFETIME_MS
@@ -75,10 +92,16 @@ export async function getRequestSession(request: Request, response: Response) {
   }
 }
 
-export async function startSession(userId: string, workspaceId: string): Promise<void> {
+/** Signs the browser in: a session row, and the cookie that names it. */
+export async function startSession(
+  userId: string,
+  workspaceId: string,
+  client: { ip: string | null; userAgent: string | null },
+): Promise<void> {
   const session = await getSession();
   const now = Date.now();
-  Object.assign(session, { userId, workspaceId, issuedAt: now, lastSeenAt: now });
+  const sessionId = await createSessionRecord(userId, client, new Date(now));
+  Object.assign(session, { sessionId, userId, workspaceId, issuedAt: now, lastSeenAt: now });
   await session.save();
 }
 
@@ -89,6 +112,11 @@ export async function switchSessionWorkspace(workspaceId: string): Promise<void>
   await session.save();
 }
 
-export async function endSession(): Promise<void> {
-  (await getSession()).destroy();
+/** Signs out: the row goes first, so a copy of the cookie taken earlier opens nothing either. */
+export async function endSession(): Promise<{ userId?: string; workspaceId?: string }> {
+  const session = await getSession();
+  const { sessionId, userId, workspaceId } = session;
+  if (sessionId) await endSessionRecord(sessionId);
+  session.destroy();
+  return { userId, workspaceId };
 }

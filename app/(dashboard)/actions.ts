@@ -1,12 +1,17 @@
 "use server";
 
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { requireMember } from "@/lib/auth/member";
+import { recordSignOut } from "@/lib/auth/sign-out";
+import { clientIp } from "@/lib/request-ip";
 import { endSession, switchSessionWorkspace } from "@/lib/session";
 import { listMemberWorkspaces } from "@/lib/workspaces/list-member-workspaces";
 
+/** Ends the session on the server (its row), not only the cookie in this browser. */
 export async function signOutAction() {
-  await endSession();
+  const ended = await endSession();
+  await recordSignOut(ended, clientIp(await headers()));
   redirect("/login");
 }
 

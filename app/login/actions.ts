@@ -1,9 +1,11 @@
 "use server";
 
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import type { FormResult } from "@/components/forms/use-enhanced-form";
+import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE_SECONDS } from "@/lib/auth/device-cookie";
 import { signIn } from "@/lib/auth/sign-in";
+import { getEnv } from "@/lib/env";
 import { clientIp } from "@/lib/request-ip";
 import { safeNextPath } from "@/lib/safe-redirect";
 import { startSession } from "@/lib/session";
@@ -19,8 +21,25 @@ export async function signInAction(
   const values = textFields(formData, ["email", "password"]);
   const parsed = signInSchema.safeParse(values);
   if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), email: values.email };
-  const result = await signIn(parsed.data.email, parsed.data.password, clientIp(await headers()));
+  const [requestHeaders, cookieStore] = await Promise.all([headers(), cookies()]);
+  const ip = clientIp(requestHeaders);
+  const result = await signIn({
+    ...parsed.data,
+    ip,
+    deviceToken: cookieStore.get(DEVICE_COOKIE)?.value,
+  });
   if (!result.ok) return { message: result.message, email: values.email };
-  await startSession(result.userId, result.workspaceId);
+  // This browser's own allowance of attempts for the account (lib/auth/device-cookie.ts).
+  cookieStore.set(DEVICE_COOKIE, result.deviceToken, {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: getEnv().PUBLIC_URL.startsWith("https://"),
+    path: "/login",
+    maxAge: DEVICE_COOKIE_MAX_AGE_SECONDS,
+  });
+  await startSession(result.userId, result.workspaceId, {
+    ip,
+    userAgent: requestHeaders.get("user-agent"),
+  });
   redirect(safeNextPath(formData.get("next")));
 }

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { Card } from "@/components/ui/card";
+import { hasLiveSession } from "@/lib/auth/member";
 import { needsSetup } from "@/lib/auth/setup";
 import { safeNextPath } from "@/lib/safe-redirect";
-import { getSession, isActive } from "@/lib/session";
 import { LoginForm } from "./login-form";
 
 export const dynamic = "force-dynamic";
@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: "Sign in" };
 export default async function LoginPage({ searchParams }: PageProps<"/login">) {
   if (await needsSetup()) redirect("/setup");
   const next = safeNextPath((await searchParams).next);
-  if (isActive(await getSession())) redirect(next);
+  if (await hasLiveSession()) redirect(next);
   return (
     <main className="mx-auto flex min-h-screen max-w-sm flex-col justify-center px-4 py-10">
       <Card>

@@ -13,12 +13,20 @@ type Field = "email" | "password" | "workspaceName";
 export type SetupState = FormResult<Field> & { values?: { email: string; workspaceName: string } };
 
 export async function setupAction(_previous: SetupState, formData: FormData): Promise<SetupState> {
-  const values = textFields(formData, ["email", "password", "workspaceName"]);
+  const values = textFields(formData, ["email", "password", "workspaceName", "token"]);
   const echo = { email: values.email, workspaceName: values.workspaceName };
   const parsed = setupSchema.safeParse(values);
   if (!parsed.success) return { fieldErrors: fieldErrorsOf<Field>(parsed.error), values: echo };
-  const result = await createFirstAdmin(parsed.data, clientIp(await headers()));
-  if (!result.ok) redirect("/login");
-  await startSession(result.userId, result.workspaceId);
+  const requestHeaders = await headers();
+  const ip = clientIp(requestHeaders);
+  const result = await createFirstAdmin({ ...parsed.data, token: values.token }, ip);
+  if (!result.ok) {
+    if (result.reason === "done") redirect("/login");
+    return { message: result.message, values: echo };
+  }
+  await startSession(result.userId, result.workspaceId, {
+    ip,
+    userAgent: requestHeaders.get("user-agent"),
+  });
   redirect("/connections");
 }

@@ -8,7 +8,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { setupSchema } from "@/lib/validation/auth";
 import { setupAction, type SetupState } from "./actions";
 
-export function SetupForm() {
+export function SetupForm({ token }: { token: string }) {
   const [state, formAction, pending] = useActionState<SetupState, FormData>(setupAction, {});
   const defaults = {
     email: state.values?.email ?? "",
@@ -22,6 +22,7 @@ export function SetupForm() {
   });
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-5">
+      <input type="hidden" name="token" value={token} />
       {state.message ? <Alert>{state.message}</Alert> : null}
       <Field
         label="Email"

@@ -6,9 +6,11 @@ import { getDb } from "../db";
 import { clientIp } from "../request-ip";
 import { getSession, isActive } from "../session";
 import type { WorkspaceScope } from "./actor";
+import { isSessionLive } from "./sessions";
 
 export type MemberScope = WorkspaceScope & {
   userId: string;
+  sessionId: string;
   email: string;
   role: string;
   workspaceName: string;
@@ -16,22 +18,30 @@ export type MemberScope = WorkspaceScope & {
 
 /**
  * The signed-in member and the workspace they are working in, checked against the database on
- * every request (a removed membership stops working at once; layout and page share one check).
- * Sends anyone else to /login.
+ * every request: the session row (signed out, or ended by a password change, means out at
+ * once, whoever holds a copy of the cookie) and the membership (a removed member stops at
+ * once). Two primary-key reads side by side; layout and page share one check. Sends anyone
+ * else to /login.
  */
 export const requireMember = cache(async function requireMember(): Promise<MemberScope> {
   const session = await getSession();
   if (!isActive(session)) redirect("/login");
-  const membership = await getDb().membership.findUnique({
-    where: { userId_workspaceId: { userId: session.userId!, workspaceId: session.workspaceId! } },
-    select: {
-      role: true,
-      user: { select: { email: true } },
-      workspace: { select: { name: true } },
-    },
-  });
-  if (!membership) redirect("/login");
+  const [live, membership] = await Promise.all([
+    isSessionLive(session.sessionId!, session.userId!),
+    getDb().membership.findUnique({
+      where: {
+        userId_workspaceId: { userId: session.userId!, workspaceId: session.workspaceId! },
+      },
+      select: {
+        role: true,
+        user: { select: { email: true } },
+        workspace: { select: { name: true } },
+      },
+    }),
+  ]);
+  if (!live || !membership) redirect("/login");
   return {
+    sessionId: session.sessionId!,
     workspaceId: session.workspaceId!,
     userId: session.userId!,
     email: membership.user.email,
@@ -41,3 +51,9 @@ export const requireMember = cache(async function requireMember(): Promise<Membe
     ip: clientIp(await headers()),
   };
 });
+
+/** Whether this browser's session is live (for /login, which sends signed-in members on). */
+export async function hasLiveSession(): Promise<boolean> {
+  const session = await getSession();
+  return isActive(session) && (await isSessionLive(session.sessionId!, session.userId!));
+}

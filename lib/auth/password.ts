@@ -1,18 +1,23 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from "node:crypto";
+import { HashingBusyError, withHashSlot } from "./hash-slots";
 
 // OWASP's scrypt recommendation (N=2^17 takes ~128 MiB per hash; 2^15 with r=8 is the
 // minimum they list and keeps sign-in responsive on a 2-core server).
 const PARAMS = { N: 2 ** 15, r: 8, p: 1, keyLength: 32 };
 
+// Every derivation takes a slot (lib/auth/hash-slots.ts): hashing never starves the thread pool.
 function derive(password: string, salt: Buffer, options: ScryptOptions, keyLength: number) {
-  return new Promise<Buffer>((resolve, reject) =>
-    scrypt(
-      password.normalize("NFKC"),
-      salt,
-      keyLength,
-      { ...options, maxmem: 256 * 1024 * 1024 },
-      (error, key) => (error ? reject(error) : resolve(key)),
-    ),
+  return withHashSlot(
+    () =>
+      new Promise<Buffer>((resolve, reject) =>
+        scrypt(
+          password.normalize("NFKC"),
+          salt,
+          keyLength,
+          { ...options, maxmem: 256 * 1024 * 1024 },
+          (error, key) => (error ? reject(error) : resolve(key)),
+        ),
+      ),
   );
 }
 
@@ -38,7 +43,8 @@ export async function verifyPassword(password: string, stored: string): Promise<
       expected.length,
     );
     return timingSafeEqual(actual, expected);
-  } catch {
+  } catch (error) {
+    if (error instanceof HashingBusyError) throw error;
     // Parameters scrypt refuses (not a number, over the memory cap): nothing can match them.
     return false;
   }

@@ -1,70 +1,153 @@
 import "server-only";
-import { recordAudit } from "../audit/record";
+import { recordAudit, type AuditAction } from "../audit/record";
 import { getDb } from "../db";
 import { sha256 } from "../ids";
-import { clearRateLimit, hitRateLimit, peekRateLimit } from "../rate-limit";
+import { logger } from "../log";
+import { clearRateLimit, hitRateLimit, refundRateLimit, type RateLimitResult } from "../rate-limit";
+import { deviceNonceFor, newDeviceToken } from "./device-cookie";
+import { HashingBusyError } from "./hash-slots";
 import { hashPassword, verifyPassword } from "./password";
 
 const WINDOW_MS = 15 * 60 * 1000;
-const PER_EMAIL = 5;
-const PER_IP = 20;
+
+/**
+ * Attempts allowed per 15 minutes, after OWASP's authentication guidance: a browser that signed
+ * in to the account before (a device cookie) has its own allowance; every other browser is
+ * limited per account and address, and all of them together per account (a guess spread over
+ * many addresses); an address is limited across accounts. So an attacker guessing from one
+ * place is throttled there, and the account's owner still gets in from their own browser or
+ * their own address.
+ */
+export const SIGN_IN_LIMITS = { device: 5, accountAddress: 5, account: 25, address: 20 } as const;
+
+export type SignInAttempt = {
+  email: string;
+  password: string;
+  ip: string | null;
+  /** The browser's device cookie, if it has one. */
+  deviceToken?: string | null;
+};
 
 export type SignInResult =
-  | { ok: true; userId: string; workspaceId: string }
+  | { ok: true; userId: string; workspaceId: string; deviceToken: string }
   | { ok: false; message: string; retryAfterSeconds?: number };
 
 const WRONG = "That e-mail and password do not match. Check both and try again.";
+const BUSY = "Latch is checking many sign-ins right now. Try again in a few seconds.";
 
 // Verifying against a real hash when the e-mail is unknown keeps the timing alike, so the
 // answer's speed does not tell whether an account exists.
 let decoyHash: Promise<string> | undefined;
 
+type Counter = { key: string; limit: number; kind: keyof typeof SIGN_IN_LIMITS };
+
 /**
- * Checks a member's e-mail and password. Attempts are limited per e-mail and per IP in the
- * database; the messages never say whether the e-mail exists.
+ * Checks a member's e-mail and password. Each attempt is counted before the password is
+ * hashed, in one atomic statement per counter, so a burst of concurrent guesses gets no more
+ * checks than the limit allows. The messages never say whether the e-mail exists.
  */
-export async function signIn(
-  email: string,
-  password: string,
-  ip: string | null,
-): Promise<SignInResult> {
-  const normalized = email.trim().toLowerCase();
-  const keys = [`signin:email:${sha256(normalized)}`, ...(ip ? [`signin:ip:${sha256(ip)}`] : [])];
-  const limitOf = (i: number) => (i === 0 ? PER_EMAIL : PER_IP);
-  // Only failures count, so an office signing in from one address does not lock itself out.
-  const limits = await Promise.all(keys.map((key, i) => peekRateLimit(key, limitOf(i), WINDOW_MS)));
-  const blocked = limits.find((limit) => !limit.allowed);
-  if (blocked && !blocked.allowed) {
-    const minutes = Math.ceil(blocked.retryAfterSeconds / 60);
+export async function signIn(attempt: SignInAttempt): Promise<SignInResult> {
+  const email = attempt.email.trim().toLowerCase();
+  const nonce = deviceNonceFor(attempt.deviceToken, email);
+  const counters = countersFor(email, attempt.ip, nonce);
+  const refused = await countAttempt(counters);
+  const db = getDb();
+  const user = await db.user.findUnique({
+    where: { email },
+    omit: { passwordHash: false },
+    include: { memberships: { orderBy: { createdAt: "asc" }, select: { workspaceId: true } } },
+  });
+  const workspaceIds = user?.memberships.map((membership) => membership.workspaceId) ?? [];
+  const trail = { email, ip: attempt.ip, userId: user?.id ?? null, workspaceIds };
+
+  if (refused) {
+    if (refused.result.firstRefusal) {
+      await audit(trail, "member.sign_in_throttled", { limit: refused.counter.kind });
+    }
+    logger.warn({ email, ip: attempt.ip, limit: refused.counter.kind }, "sign-in throttled");
+    const minutes = Math.ceil(refused.result.retryAfterSeconds / 60);
     return {
       ok: false,
-      retryAfterSeconds: blocked.retryAfterSeconds,
+      retryAfterSeconds: refused.result.retryAfterSeconds,
       message: `Too many sign-in attempts. Wait ${minutes} minute${minutes === 1 ? "" : "s"} and try again.`,
     };
   }
 
-  const db = getDb();
-  const user = await db.user.findUnique({
-    where: { email: normalized },
-    omit: { passwordHash: false },
-    include: { memberships: { orderBy: { createdAt: "asc" }, take: 1 } },
-  });
-  decoyHash ??= hashPassword("decoy password for unknown e-mails");
-  const valid = await verifyPassword(password, user?.passwordHash ?? (await decoyHash));
-  const membership = user?.memberships[0];
-  if (!user || !valid || !membership) {
-    await Promise.all(keys.map((key, i) => hitRateLimit(key, limitOf(i), WINDOW_MS)));
+  let valid: boolean;
+  try {
+    decoyHash ??= hashPassword("decoy password for unknown e-mails");
+    valid = await verifyPassword(attempt.password, user?.passwordHash ?? (await decoyHash));
+  } catch (error) {
+    if (!(error instanceof HashingBusyError)) throw error;
+    await Promise.all(counters.map((counter) => refundRateLimit(counter.key)));
+    logger.warn({ email, ip: attempt.ip }, "sign-in refused: password checks saturated");
+    return { ok: false, message: BUSY, retryAfterSeconds: 5 };
+  }
+  const workspaceId = workspaceIds[0];
+  if (!user || !valid || !workspaceId) {
+    const reason = !user ? "unknown_email" : !valid ? "wrong_password" : "no_workspace";
+    await audit(trail, "member.sign_in_failed", { reason });
+    logger.warn({ email, ip: attempt.ip, reason }, "sign-in failed");
     return { ok: false, message: WRONG };
   }
 
-  await clearRateLimit(keys[0]!);
-  await recordAudit(
-    {
-      workspaceId: membership.workspaceId,
-      actor: { type: "member", id: user.id, label: user.email },
-      ip,
-    },
-    { action: "member.signed_in" },
+  // Only failures count: a success takes its own attempt back, and clears its browser's slate.
+  await Promise.all(
+    counters.map((counter) =>
+      counter.kind === "device" || counter.kind === "accountAddress"
+        ? clearRateLimit(counter.key)
+        : refundRateLimit(counter.key),
+    ),
   );
-  return { ok: true, userId: user.id, workspaceId: membership.workspaceId };
+  await audit(trail, "member.signed_in", {}, [workspaceId]);
+  return {
+    ok: true,
+    userId: user.id,
+    workspaceId,
+    deviceToken: nonce ? attempt.deviceToken! : newDeviceToken(email),
+  };
+}
+
+/** Most specific first: a refused attempt is not counted against the wider counters. */
+function countersFor(email: string, ip: string | null, nonce: string | null): Counter[] {
+  const address = ip ?? "unknown";
+  const counter = (kind: Counter["kind"], name: string): Counter => ({
+    kind,
+    limit: SIGN_IN_LIMITS[kind],
+    key: `signin:${kind}:${sha256(name)}`,
+  });
+  const byAddress = ip ? [counter("address", ip)] : [];
+  if (nonce) return [counter("device", nonce), ...byAddress];
+  return [
+    counter("accountAddress", `${email}\0${address}`),
+    ...byAddress,
+    counter("account", email),
+  ];
+}
+
+/** Counts the attempt on each counter in turn, stopping at the first that refuses it. */
+async function countAttempt(
+  counters: Counter[],
+): Promise<{ counter: Counter; result: Extract<RateLimitResult, { allowed: false }> } | null> {
+  for (const counter of counters) {
+    const result = await hitRateLimit(counter.key, counter.limit, WINDOW_MS);
+    if (!result.allowed) return { counter, result };
+  }
+  return null;
+}
+
+/** Into each workspace of the account, so its admins see attempts on their members. */
+async function audit(
+  trail: { email: string; ip: string | null; userId: string | null; workspaceIds: string[] },
+  action: AuditAction,
+  details: Record<string, string>,
+  workspaceIds = trail.workspaceIds,
+) {
+  if (!trail.userId) return;
+  const actor = { type: "member" as const, id: trail.userId, label: trail.email };
+  await Promise.all(
+    workspaceIds.map((workspaceId) =>
+      recordAudit({ workspaceId, actor, ip: trail.ip }, { action, details }),
+    ),
+  );
 }
