@@ -1,5 +1,6 @@
 import "server-only";
 import path from "node:path";
+import { issueSetupLink } from "./auth/setup-token";
 import { applyInitialSetup } from "./bootstrap";
 import { getDb } from "./db";
 import { MIGRATIONS_DIRS, migratePostgres, migrateSqlite } from "./db/migrate";
@@ -32,6 +33,8 @@ async function start(): Promise<void> {
     if (result.applied.length)
       logger.info({ applied: result.applied }, "Applied database migrations");
     await applyInitialSetup(getDb(), env);
+    // With no admin yet, only the operator's one-time link can create one.
+    await issueSetupLink(env);
     // Background work shares the database with other instances: leases and claims keep it single.
     startHealthChecks(env.healthCheckIntervalMs);
     startWebhookWorker();
