@@ -63,7 +63,7 @@ for (const scheme of ["light", "dark"] as const) {
       await expectAccessible(page, "sign-in");
       const tenant = await seedTenant(`A11y ${scheme}`);
       await signIn(page, tenant.email, tenant.password);
-      for (const path of ["/connections", "/settings", "/audit", "/api-docs"]) {
+      for (const path of ["/connections", "/settings", "/audit", "/api-docs", "/account"]) {
         await page.goto(path);
         await expectAccessible(page, path);
       }

@@ -8,6 +8,7 @@ const NAV = [
   { href: "/settings", label: "Settings" },
   { href: "/audit", label: "Audit log" },
   { href: "/api-docs", label: "API" },
+  { href: "/account", label: "Account" },
 ];
 
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {

@@ -22,3 +22,13 @@ export const setupSchema = z.object({
 
 export type SignInInput = z.infer<typeof signInSchema>;
 export type SetupInput = z.infer<typeof setupSchema>;
+
+export const changePasswordSchema = z.object({
+  currentPassword: z.string().min(1, "Enter your current password.").max(1024),
+  newPassword: z
+    .string()
+    .min(10, "Use at least 10 characters.")
+    .max(1024, "Use at most 1024 characters."),
+});
+
+export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;

@@ -1,0 +1,38 @@
+"use server";
+
+import type { FormResult } from "@/components/forms/use-enhanced-form";
+import { changePassword } from "@/lib/auth/change-password";
+import { requireMember } from "@/lib/auth/member";
+import { logger } from "@/lib/log";
+import { changePasswordSchema } from "@/lib/validation/auth";
+import { fieldErrorsOf, textFields } from "@/lib/validation/form-data";
+
+export type ChangePasswordState = FormResult<"currentPassword" | "newPassword"> & { ok?: boolean };
+
+export async function changePasswordAction(
+  _previous: ChangePasswordState,
+  formData: FormData,
+): Promise<ChangePasswordState> {
+  const member = await requireMember();
+  const values = textFields(formData, ["currentPassword", "newPassword"]);
+  const parsed = changePasswordSchema.safeParse(values);
+  if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error) };
+  try {
+    const result = await changePassword(member, parsed.data);
+    if (!result.ok) {
+      return result.field
+        ? { fieldErrors: { [result.field]: result.message } }
+        : { message: result.message };
+    }
+    const others = result.endedSessions;
+    return {
+      ok: true,
+      message: `Password changed.${others ? ` ${others} other session${others === 1 ? " was" : "s were"} signed out.` : ""}`,
+    };
+  } catch (error) {
+    logger.error({ err: error, userId: member.userId }, "password change failed");
+    return {
+      message: "Sorry, something went wrong on our side. Nothing was changed; please try again.",
+    };
+  }
+}
