@@ -13,7 +13,11 @@ describe("hitRateLimit", () => {
     const results = [];
     for (let i = 0; i < 4; i++) results.push(await rateLimit.hitRateLimit("t:a", 3, 60_000));
     expect(results.slice(0, 3).every((result) => result.allowed)).toBe(true);
-    expect(results[3]).toEqual({ allowed: false, retryAfterSeconds: expect.any(Number) });
+    expect(results[3]).toEqual({
+      allowed: false,
+      retryAfterSeconds: expect.any(Number),
+      firstRefusal: true,
+    });
     const last = results[3] as { retryAfterSeconds: number };
     expect(last.retryAfterSeconds).toBeGreaterThan(55);
     expect(last.retryAfterSeconds).toBeLessThanOrEqual(60);

@@ -12,32 +12,33 @@ export type RateLimitResult =
 
 /**
  * Counts one hit against `key` in a fixed window kept in the database, so the limit holds across
- * instances. Two statements, each atomic on SQLite and PostgreSQL alike, with no read between
- * them: an expired window is restarted (only by the first caller to see it expired), then the
- * count is incremented in place (an upsert, which creates the row on a first hit).
+ * instances. One statement, atomic on SQLite and PostgreSQL alike, with no read before it: it
+ * creates the row on a first hit, restarts an ended window, or increments the count in place,
+ * and returns the count this hit made. So concurrent hits get distinct counts, and exactly
+ * `limit` of them are allowed.
  */
 export async function hitRateLimit(
   key: string,
   limit: number,
   windowMs: number,
 ): Promise<RateLimitResult> {
-  const db = getDb();
   const now = new Date();
-  const fresh = { windowStart: now, expiresAt: new Date(now.getTime() + windowMs) };
-  await db.rateLimit.updateMany({
-    where: { key, windowStart: { lte: new Date(now.getTime() - windowMs) } },
-    data: { ...fresh, count: 0 },
-  });
-  const row = await db.rateLimit.upsert({
-    where: { key },
-    create: { key, ...fresh, count: 1 },
-    update: { count: { increment: 1 } },
-  });
-  if (row.count <= limit) return { allowed: true };
+  const expires = new Date(now.getTime() + windowMs);
+  const [row] = await getDb().$queryRaw<{ count: number | bigint; expiresAt: Date | string }[]>`
+    INSERT INTO "RateLimit" ("key", "windowStart", "count", "expiresAt")
+    VALUES (${key}, ${now}, 1, ${expires})
+    ON CONFLICT ("key") DO UPDATE SET
+      "count" = CASE WHEN "RateLimit"."expiresAt" <= ${now} THEN 1 ELSE "RateLimit"."count" + 1 END,
+      "windowStart" = CASE WHEN "RateLimit"."expiresAt" <= ${now} THEN ${now} ELSE "RateLimit"."windowStart" END,
+      "expiresAt" = CASE WHEN "RateLimit"."expiresAt" <= ${now} THEN ${expires} ELSE "RateLimit"."expiresAt" END
+    RETURNING "count", "expiresAt"`;
+  const count = Number(row!.count);
+  if (count <= limit) return { allowed: true };
+  const expiresAt = new Date(row!.expiresAt).getTime();
   return {
     allowed: false,
-    retryAfterSeconds: Math.max(1, Math.ceil((row.expiresAt.getTime() - now.getTime()) / 1000)),
-    firstRefusal: row.count === limit + 1,
+    retryAfterSeconds: Math.max(1, Math.ceil((expiresAt - now.getTime()) / 1000)),
+    firstRefusal: count === limit + 1,
   };
 }
 
