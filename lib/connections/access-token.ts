@@ -8,10 +8,10 @@ import { releaseLease, tryAcquireLease } from "../leases";
 import { logger } from "../log";
 import { andThen, type MaybePromise } from "../maybe-promise";
 import { atlassianConfig } from "./atlassian-config";
-import { describeForTenant, type Failure } from "./failures";
+import { describeForTenant, isRefusal, type Failure } from "./failures";
 import { saveCheckResult } from "./save-check";
 
-/** A cached token is handed out until it has less than this left. */
+/** A cached token is handed out until it has less than this left, or half its life if shorter. */
 const RENEW_WHEN_LEFT_MS = 5 * 60 * 1000;
 /**
  * Longer than a renewal may take (the exchange's 15 s deadline, then up to 20 s waiting for a
@@ -45,10 +45,11 @@ export type AccessTokenResult =
 const renewals = new Map<string, Promise<AccessTokenResult>>();
 
 /**
- * A valid Atlassian access token for a connection: the cached one while it has more than five
- * minutes left, otherwise a new one from the client-credentials grant (there is no refresh
- * token). Renewal is single-flight within the process (a shared promise) and across processes
- * sharing the database (a lease: the others wait and read the token the holder stored).
+ * A valid Atlassian access token for a connection: the cached one while it has more than its
+ * renewal window left (renewWindowMs), otherwise a new one from the client-credentials grant
+ * (there is no refresh token). Renewal is single-flight within the process (a shared promise) and
+ * across processes sharing the database (a lease: the others wait and read the token the holder
+ * stored). A connection whose credential Atlassian refused answers failing at once, from the row.
  */
 export function getAccessToken(scope: WorkspaceScope, id: string): MaybePromise<AccessTokenResult> {
   // A cached token on SQLite is answered synchronously (lib/maybe-promise.ts).
@@ -69,15 +70,43 @@ function loadTokenRow(scope: Pick<WorkspaceScope, "workspaceId">, id: string) {
   return getHotReads().tokenRow(scope.workspaceId, id);
 }
 
-/** The answer when no renewal is needed: missing, revoked, or a cached token still good. */
+/**
+ * How long before its expiry a cached token is renewed: five minutes, or half its lifetime when
+ * that is shorter, so a token living a minute is handed out for its first 30 seconds rather than
+ * renewed on every call. The lifetime is reckoned from when the token was stored: every write that
+ * stores a token also sets lastCheckedAt (connect, Test, scheduled check, renewal), and any later
+ * check only moves it on, so the reckoning can come out shorter than the truth, never longer
+ * (a token is then renewed a little later, still before it ends).
+ */
+export function renewWindowMs(expiresAt: Date, storedAt: Date | null): number {
+  if (!storedAt) return RENEW_WHEN_LEFT_MS;
+  const lifetime = Math.max(0, expiresAt.getTime() - storedAt.getTime());
+  return Math.min(RENEW_WHEN_LEFT_MS, lifetime / 2);
+}
+
+/**
+ * The answer when no renewal is needed: missing, revoked, refused by Atlassian, or a cached
+ * token still good.
+ */
 function settledResult(row: TokenRow | null): AccessTokenResult | null {
   if (!row) return { ok: false, reason: "not_found" };
   if (row.status === "revoked") return { ok: false, reason: "revoked" };
+  // Refused (by a renewal, a Test or a scheduled check): no token, and no exchange either, which
+  // Atlassian would refuse again. A Test or scheduled check that passes, or connecting again,
+  // makes the connection healthy, and tokens flow again.
+  if (row.status === "failing" && isRefusal(row.lastErrorCode)) {
+    return {
+      ok: false,
+      reason: "failing",
+      failure: { code: row.lastErrorCode!, message: row.lastErrorMessage ?? "" },
+      transient: false,
+    };
+  }
   const expiresAt = row.accessTokenExpiresAt;
   if (
     !row.accessTokenSealed ||
     !expiresAt ||
-    expiresAt.getTime() - Date.now() < RENEW_WHEN_LEFT_MS
+    expiresAt.getTime() - Date.now() < renewWindowMs(expiresAt, row.lastCheckedAt)
   ) {
     return null;
   }

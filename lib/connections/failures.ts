@@ -93,3 +93,18 @@ export function siteUnreachableFailure(site: { name: string; url: string }): Fai
     message: `The credential works but no longer reaches ${site.name} (${site.url}): the service account lost its role there. Give it a role on the site again, or ask the end user to reconnect.`,
   };
 }
+
+/**
+ * Failures that mean Atlassian refused the credential (deleted, or its secret revoked or rotated)
+ * or the site (the service account lost its role there), rather than failed to answer. A token
+ * issued before is of no use then, and asking again unchanged would be refused again.
+ */
+const REFUSAL_CODES: ReadonlySet<string> = new Set([
+  "invalid_client",
+  "invalid_credentials",
+  "site_unreachable",
+]);
+
+export function isRefusal(code: string | null | undefined): boolean {
+  return code != null && REFUSAL_CODES.has(code);
+}

@@ -4,7 +4,7 @@ import type { WorkspaceScope } from "../auth/actor";
 import { getDb } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import { enqueueWebhook, statusChangeEvent } from "../webhooks/enqueue";
-import type { Failure } from "./failures";
+import { isRefusal, type Failure } from "./failures";
 import { recordCheck, type CheckTrigger } from "./record-check";
 import { toApiConnection, type ApiConnection } from "./to-api";
 
@@ -18,8 +18,9 @@ export type CheckResult = {
 
 /**
  * Saves the outcome of a live check in one transaction: status, last_checked_at and last_error;
- * the check history; the audit event; and a webhook when the status changed. A connection
- * revoked while the check ran stays revoked (null is returned).
+ * the check history; the audit event; and a webhook when the status changed. A refusal
+ * (lib/connections/failures.ts: isRefusal) also drops the cached token. A connection revoked
+ * while the check ran stays revoked (null is returned).
  */
 export async function saveCheckResult(
   scope: WorkspaceScope,
@@ -27,11 +28,17 @@ export async function saveCheckResult(
   result: CheckResult,
 ): Promise<ApiConnection | null> {
   const status = result.failure ? "failing" : "healthy";
+  // Refused by Atlassian: the cached token goes too, so the access-token endpoint answers
+  // connection_failing at once instead of handing out a token for a dead credential.
+  const dropToken = isRefusal(result.failure?.code)
+    ? { accessTokenSealed: null, accessTokenExpiresAt: null }
+    : {};
   return getDb().$transaction(async (tx) => {
     const changed = await tx.connection.updateMany({
       where: { id: before.id, workspaceId: before.workspaceId, status: { not: "revoked" } },
       data: {
         ...(result.update as Prisma.ConnectionUpdateManyMutationInput),
+        ...dropToken,
         status,
         lastCheckedAt: new Date(),
         lastErrorCode: result.failure?.code ?? null,

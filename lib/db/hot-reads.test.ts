@@ -77,6 +77,31 @@ describe("hot reads", () => {
     });
   });
 
+  it("see a connection turned failing, its token dropped, on the next read", async () => {
+    await newConnection("conn_hot_3");
+    expect(await reads.tokenRow(workspaceId, "conn_hot_3")).toMatchObject({ status: "healthy" });
+    const lastCheckedAt = new Date("2026-11-28T14:00:00.000Z");
+    await db.getDb().connection.update({
+      where: { id: "conn_hot_3" },
+      data: {
+        status: "failing",
+        lastCheckedAt,
+        lastErrorCode: "invalid_credentials",
+        lastErrorMessage: "Atlassian refused the client secret.",
+        accessTokenSealed: null,
+        accessTokenExpiresAt: null,
+      },
+    });
+    expect(await reads.tokenRow(workspaceId, "conn_hot_3")).toMatchObject({
+      status: "failing",
+      lastCheckedAt,
+      lastErrorCode: "invalid_credentials",
+      lastErrorMessage: "Atlassian refused the client secret.",
+      accessTokenSealed: null,
+      accessTokenExpiresAt: null,
+    });
+  });
+
   it("stay scoped to the workspace and answer null for what does not exist", async () => {
     await newConnection("conn_hot_2");
     expect(await reads.tokenRow("ws_other", "conn_hot_2")).toBeNull();
