@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { HOST_SPELLINGS } from "../testing/host-spellings";
 import {
   allowedOriginsSchema,
   allowedOriginsTextSchema,
@@ -8,7 +9,9 @@ import {
   requiredScopesSchema,
   themeSettingsSchema,
   webhookSettingsSchema,
+  webhookSettingsSchemaFor,
   webhookUrlSchema,
+  webhookUrlSchemaFor,
   workspaceNameSchema,
 } from "./settings";
 
@@ -189,21 +192,77 @@ describe("webhook settings", () => {
     expect(webhookUrlSchema.parse("https://hooks.example.com")).toBe("https://hooks.example.com/");
   });
 
-  it("allows plain http only on this machine", () => {
+  it("refuses every spelling of a private, loopback or special host, saying why", () => {
+    for (const [spelling] of HOST_SPELLINGS) {
+      for (const url of [spelling, spelling.replace("https:", "http:")]) {
+        expect(errorOf(webhookUrlSchema.safeParse(url)), url).toMatch(
+          /^Webhooks cannot be sent to \S+: it is .+\. Use a public https address, or set ALLOW_PRIVATE_WEBHOOKS=true for private networks\.$/,
+        );
+      }
+    }
+    const messageFor = (url: string) => errorOf(webhookUrlSchema.safeParse(url));
+    expect(messageFor("https://2130706433/")).toMatch(
+      /^Webhooks cannot be sent to 127\.0\.0\.1: it is a loopback address\./,
+    );
+    expect(messageFor("https://169.254.169.254/latest/meta-data/")).toMatch(
+      /^Webhooks cannot be sent to 169\.254\.169\.254: it is the cloud metadata address/,
+    );
+    expect(messageFor("https://[::ffff:7f00:1]:8080/")).toMatch(
+      /^Webhooks cannot be sent to \[::ffff:7f00:1\]: it is an IPv4-mapped address of 127\.0\.0\.1, a loopback address\./,
+    );
+    expect(messageFor("https://localhost.:3000/")).toMatch(
+      /^Webhooks cannot be sent to localhost: it is a name for this machine\./,
+    );
+    expect(messageFor("https://100.64.0.1/")).toMatch(/carrier-grade NAT/);
+    expect(messageFor("https://[fd00::1]/")).toMatch(/unique-local/);
+  });
+
+  it("accepts public addresses, by name or IP, on any port", () => {
+    for (const url of [
+      "https://hooks.example.com/latch",
+      "https://8.8.8.8:8443/hook",
+      "https://[2606:4700:4700::1111]/",
+      "https://[::ffff:808:808]/",
+      "https://localhost.evil.example/",
+    ]) {
+      expect(webhookUrlSchema.parse(url)).toBe(url);
+    }
+    expect(webhookUrlSchema.parse("https://134744072/")).toBe("https://8.8.8.8/");
+  });
+
+  it("allows plain http nowhere by default", () => {
+    for (const remote of ["http://hooks.example.com/", "http://localhost.evil.example/"]) {
+      expect(errorOf(webhookUrlSchema.safeParse(remote))).toBe("Use an https address.");
+    }
+  });
+
+  it("with private addresses allowed, takes them, and plain http only on this machine", () => {
+    const allowing = webhookUrlSchemaFor({ allowPrivate: true });
+    for (const [spelling] of HOST_SPELLINGS) {
+      expect(allowing.safeParse(spelling).success, spelling).toBe(true);
+    }
     for (const local of [
       "http://localhost:4000/hook",
       "http://127.0.0.1:4000/hook",
       "http://[::1]:4000/hook",
+      "http://api.localhost:4000/hook",
     ]) {
-      expect(webhookUrlSchema.parse(local)).toBe(local);
+      expect(allowing.parse(local)).toBe(local);
     }
+    expect(allowing.parse("http://2130706433:4000/")).toBe("http://127.0.0.1:4000/");
     for (const remote of [
       "http://hooks.example.com/",
       "http://10.0.0.5/",
       "http://localhost.evil.example/",
     ]) {
-      expect(errorOf(webhookUrlSchema.safeParse(remote))).toMatch(/^Use an https address/);
+      expect(errorOf(allowing.safeParse(remote))).toMatch(
+        /^Use an https address; plain http is allowed only for a receiver on this machine/,
+      );
     }
+    const form = webhookSettingsSchemaFor({ allowPrivate: true });
+    expect(form.parse({ webhookUrl: "https://10.0.0.5/" })).toEqual({
+      webhookUrl: "https://10.0.0.5/",
+    });
   });
 
   it("refuses other schemes, credentials, non-addresses and over-long ones", () => {
@@ -220,9 +279,11 @@ describe("webhook settings", () => {
   });
 
   it("puts its message on the webhookUrl field", () => {
-    const result = webhookSettingsSchema.safeParse({ webhookUrl: "http://hooks.example.com/" });
-    expect(result.success).toBe(false);
-    expect(result.error!.issues[0]!.path).toEqual(["webhookUrl"]);
+    for (const webhookUrl of ["http://hooks.example.com/", "https://127.1/"]) {
+      const result = webhookSettingsSchema.safeParse({ webhookUrl });
+      expect(result.success).toBe(false);
+      expect(result.error!.issues[0]!.path).toEqual(["webhookUrl"]);
+    }
   });
 });
 

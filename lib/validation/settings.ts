@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { specialHost, type SpecialAddress } from "../net/special-addresses";
 import { parseHexColor } from "../theme/contrast";
 import { checkLogoUrl } from "../theme/logo-url";
 import { THEME_MODES } from "../theme/theme";
@@ -93,42 +94,71 @@ export const primaryColorSchema = z
   });
 
 export const MAX_WEBHOOK_URL_LENGTH = 2048;
-// Plain http only where no certificate is to be had: a receiver on the operator's own machine.
-const WEBHOOK_LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
 
-/** The webhook's address: https (http on this machine), no credentials; blank removes it. */
-export const webhookUrlSchema = z
-  .string()
-  .trim()
-  .transform((text, ctx) => {
-    if (!text) return null;
-    const problem = (message: string) => {
-      ctx.addIssue({ code: "custom", message });
-      return z.NEVER;
-    };
-    if (text.length > MAX_WEBHOOK_URL_LENGTH)
-      return problem("Use an address of at most 2048 characters.");
-    let url: URL;
-    try {
-      url = new URL(text);
-    } catch {
-      return problem(
-        "Enter the full address of your endpoint, like https://api.example.com/latch.",
-      );
-    }
-    const local = url.protocol === "http:" && WEBHOOK_LOCAL_HOSTS.has(url.hostname);
-    if (url.protocol !== "https:" && !local) {
-      return problem("Use an https address; plain http is allowed only for localhost.");
-    }
-    // A user name or password in the address would be shown in settings and sent in clear text.
-    if (url.username || url.password) {
-      return problem("Leave out the user name and password; verify deliveries by their signature.");
-    }
-    url.hash = "";
-    if (url.href.length > MAX_WEBHOOK_URL_LENGTH)
-      return problem("Use an address of at most 2048 characters.");
-    return url.href;
-  });
+/** What the instance allows webhooks to reach: `ALLOW_PRIVATE_WEBHOOKS` (lib/env). */
+export type WebhookAddressPolicy = { allowPrivate: boolean };
+
+/** The message for a webhook host that is not public, naming the host and why. */
+export function privateWebhookMessage(host: string, special: SpecialAddress): string {
+  return `Webhooks cannot be sent to ${host}: it is ${special.reason}. Use a public https address, or set ALLOW_PRIVATE_WEBHOOKS=true for private networks.`;
+}
+
+/**
+ * The webhook's address: https, no credentials; blank removes it. Unless the policy allows
+ * private addresses, a host that is an IP literal in a private or special range (any spelling
+ * `new URL()` accepts, which it turns into dotted decimal or compressed IPv6) or a local name
+ * (`localhost`, `*.local`, a single label) is refused here; lib/webhooks/target.ts checks what
+ * a name resolves to at every delivery. Plain http is tolerated only for a receiver on this
+ * machine, which needs private addresses allowed.
+ */
+export function webhookUrlSchemaFor(policy: WebhookAddressPolicy) {
+  return z
+    .string()
+    .trim()
+    .transform((text, ctx) => {
+      if (!text) return null;
+      const problem = (message: string) => {
+        ctx.addIssue({ code: "custom", message });
+        return z.NEVER;
+      };
+      if (text.length > MAX_WEBHOOK_URL_LENGTH)
+        return problem("Use an address of at most 2048 characters.");
+      let url: URL;
+      try {
+        url = new URL(text);
+      } catch {
+        return problem(
+          "Enter the full address of your endpoint, like https://api.example.com/latch.",
+        );
+      }
+      const web = url.protocol === "https:" || url.protocol === "http:";
+      const special = web ? specialHost(url.hostname) : null;
+      if (special && !policy.allowPrivate) {
+        return problem(privateWebhookMessage(url.hostname.replace(/\.+$/, ""), special));
+      }
+      const local = url.protocol === "http:" && special?.kind === "loopback";
+      if (url.protocol !== "https:" && !local) {
+        return problem(
+          policy.allowPrivate
+            ? "Use an https address; plain http is allowed only for a receiver on this machine."
+            : "Use an https address.",
+        );
+      }
+      // A user name or password in the address would be shown in settings and sent in clear text.
+      if (url.username || url.password) {
+        return problem(
+          "Leave out the user name and password; verify deliveries by their signature.",
+        );
+      }
+      url.hash = "";
+      if (url.href.length > MAX_WEBHOOK_URL_LENGTH)
+        return problem("Use an address of at most 2048 characters.");
+      return url.href;
+    });
+}
+
+/** Private addresses refused: the safe default for any caller without the instance's policy. */
+export const webhookUrlSchema = webhookUrlSchemaFor({ allowPrivate: false });
 
 /** The most scopes a workspace may require; Atlassian's whole catalogue is not much bigger. */
 export const MAX_REQUIRED_SCOPES = 50;
@@ -176,6 +206,8 @@ export const themeSettingsSchema = z.object({
   primaryColor: primaryColorSchema,
   themeMode: z.enum(THEME_MODES, "Choose light, dark or the visitor's system setting."),
 });
-export const webhookSettingsSchema = z.object({ webhookUrl: webhookUrlSchema });
+export const webhookSettingsSchemaFor = (policy: WebhookAddressPolicy) =>
+  z.object({ webhookUrl: webhookUrlSchemaFor(policy) });
+export const webhookSettingsSchema = webhookSettingsSchemaFor({ allowPrivate: false });
 
 export type ThemeSettings = z.output<typeof themeSettingsSchema>;

@@ -2,13 +2,20 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { ApiConnection } from "../connections/to-api";
+import type { Resolve } from "./target";
+import { pinnedPost, type Post } from "./transport";
 import { createTestWorkspace, openTestDatabase } from "../testing/test-db";
+
+// The suite's receiver is on loopback, which only ALLOW_PRIVATE_WEBHOOKS lets webhooks reach
+// (private-targets.test.ts runs with the default, off).
+process.env.ALLOW_PRIVATE_WEBHOOKS = "true";
 
 let db: Awaited<ReturnType<typeof openTestDatabase>>["getDb"];
 let deliver: typeof import("./deliver");
 let manage: typeof import("./manage-webhook");
 let enqueueWebhook: typeof import("./enqueue").enqueueWebhook;
 let verifySignature: typeof import("./signature").verifySignature;
+let REFUSED_PRIVATE: string;
 
 type Received = { headers: http.IncomingHttpHeaders; body: string; method: string; url: string };
 
@@ -42,6 +49,7 @@ beforeAll(async () => {
   manage = await import("./manage-webhook");
   ({ enqueueWebhook } = await import("./enqueue"));
   ({ verifySignature } = await import("./signature"));
+  ({ REFUSED_PRIVATE } = await import("./target"));
   await new Promise<void>((resolve) => receiver.server.listen(0, "127.0.0.1", resolve));
   const { port } = receiver.server.address() as AddressInfo;
   receiver.url = `http://127.0.0.1:${port}/hooks/latch?source=test`;
@@ -219,16 +227,65 @@ describe("deliverDueWebhooks", () => {
 
   it("records a network failure briefly and retries it", async () => {
     const { deliveries } = await queued();
-    const refused: typeof fetch = () =>
+    const refused: Post = () =>
       Promise.reject(
-        Object.assign(new TypeError("fetch failed"), { cause: { code: "ECONNREFUSED" } }),
+        Object.assign(new Error("connect ECONNREFUSED 192.0.2.1:443"), { code: "ECONNREFUSED" }),
       );
-    expect(await deliver.deliverDueWebhooks({ fetch: refused })).toBe(1);
+    expect(await deliver.deliverDueWebhooks({ post: refused })).toBe(1);
     expect(await row(deliveries[0]!.id)).toMatchObject({
       status: "pending",
       attempts: 1,
       lastStatus: null,
       lastError: "Could not connect (ECONNREFUSED)",
+    });
+  });
+
+  it("reaches the suite's loopback receiver only because ALLOW_PRIVATE_WEBHOOKS=true", async () => {
+    const { deliveries } = await queued(2);
+    expect(await deliver.deliverDueWebhooks({ limit: 1 })).toBe(1);
+    expect(receiver.requests).toHaveLength(1);
+    expect(await deliver.deliverDueWebhooks({ allowPrivate: false })).toBe(1);
+    expect(receiver.requests).toHaveLength(1);
+    expect(await row(deliveries[1]!.id)).toMatchObject({
+      status: "pending",
+      lastError: REFUSED_PRIVATE,
+    });
+  });
+
+  it("connects to the address the name resolved to, naming the receiver in Host", async () => {
+    const { scope, deliveries } = await queued();
+    const port = new URL(receiver.url).port;
+    // Saved as it was before (the save check allows http for this machine's names only).
+    await db().workspace.update({
+      where: { id: scope.workspaceId },
+      data: { webhookUrl: `http://receiver.invalid:${port}/hooks/latch` },
+    });
+    const asked: string[] = [];
+    const resolve: Resolve = async (hostname) => {
+      asked.push(hostname);
+      return [{ address: "127.0.0.1", family: 4 }];
+    };
+    // .invalid never resolves: the delivery arrives only if it connects to the answer checked.
+    expect(await deliver.deliverDueWebhooks({ resolve })).toBe(1);
+    expect(asked).toEqual(["receiver.invalid"]);
+    expect(receiver.requests).toHaveLength(1);
+    expect(receiver.requests[0]!.headers.host).toBe(`receiver.invalid:${port}`);
+    expect(receiver.requests[0]!.url).toBe("/hooks/latch");
+    expect(await row(deliveries[0]!.id)).toMatchObject({ status: "delivered" });
+  });
+
+  it("records a name that does not resolve as a failed attempt", async () => {
+    const { scope, deliveries } = await queued();
+    await db().workspace.update({
+      where: { id: scope.workspaceId },
+      data: { webhookUrl: "https://nowhere.invalid/" },
+    });
+    const resolve: Resolve = () =>
+      Promise.reject(Object.assign(new Error("getaddrinfo ENOTFOUND"), { code: "ENOTFOUND" }));
+    expect(await deliver.deliverDueWebhooks({ resolve })).toBe(1);
+    expect(await row(deliveries[0]!.id)).toMatchObject({
+      status: "pending",
+      lastError: "Could not connect (ENOTFOUND)",
     });
   });
 
@@ -291,12 +348,12 @@ describe("startWebhookWorker", () => {
       .spyOn(db().webhookDelivery, "findMany")
       .mockRejectedValueOnce(new Error("database is locked"));
     let calls = 0;
-    const throwsOnce: typeof fetch = (input, init) => {
+    const throwsOnce: Post = (request) => {
       calls += 1;
       if (calls === 1) throw new Error("boom");
-      return fetch(input, init);
+      return pinnedPost(request);
     };
-    const stop = deliver.startWebhookWorker(10, { fetch: throwsOnce });
+    const stop = deliver.startWebhookWorker(10, { post: throwsOnce });
     try {
       // A thrown send is an ordinary failed attempt; the retry waits a minute, out of this test.
       await expect.poll(async () => (await row(deliveries[0]!.id)).attempts).toBe(1);

@@ -3,8 +3,28 @@ import { openSecret } from "../crypto/secrets";
 import { getDb } from "../db";
 import { logger } from "../log";
 import { signPayload, SIGNATURE_HEADER } from "./signature";
+import {
+  REFUSED_PRIVATE,
+  resolveTarget,
+  systemResolve,
+  webhookAddressPolicy,
+  type Resolve,
+} from "./target";
+import { pinnedPost, type Post } from "./transport";
 
-export type DeliverOptions = { fetch?: typeof fetch; now?: Date; limit?: number };
+export type DeliverOptions = {
+  /** Sends one request to the checked address; tests replace it. */
+  post?: Post;
+  /** Resolves the receiver's host name; tests replace it. */
+  resolve?: Resolve;
+  /** Overrides `ALLOW_PRIVATE_WEBHOOKS` for this round. */
+  allowPrivate?: boolean;
+  now?: Date;
+  limit?: number;
+};
+
+/** How one round sends: where it may connect, and with what. */
+type Sender = { post: Post; resolve: Resolve; allowPrivate: boolean };
 
 type Due = { id: string; workspaceId: string; event: string; payload: string; attempts: number };
 type Outcome = { ok: true; status: number } | { ok: false; status: number | null; error: string };
@@ -19,8 +39,6 @@ const TIMEOUT_MS = 10_000;
 const CLAIM_MS = 2 * MINUTE;
 // Sends in flight at once per round: one slow receiver must not hold up the others for long.
 const CONCURRENCY = 8;
-// Receivers' answers are ignored; read a little so the connection can be reused, then stop.
-const MAX_DRAIN_BYTES = 4096;
 
 /**
  * Sends the webhook deliveries that are due, and answers how many it attempted.
@@ -39,7 +57,11 @@ export async function deliverDueWebhooks(options: DeliverOptions = {}): Promise<
     take: Math.max(0, options.limit ?? DEFAULT_LIMIT),
     select: { id: true, workspaceId: true, event: true, payload: true, attempts: true },
   });
-  const fetchImpl = options.fetch ?? fetch;
+  const sender: Sender = {
+    post: options.post ?? pinnedPost,
+    resolve: options.resolve ?? systemResolve,
+    allowPrivate: options.allowPrivate ?? webhookAddressPolicy().allowPrivate,
+  };
   let attempted = 0;
   const queue = [...due];
   const worker = async () => {
@@ -47,7 +69,7 @@ export async function deliverDueWebhooks(options: DeliverOptions = {}): Promise<
       try {
         if (!(await claim(delivery, now))) continue;
         attempted += 1;
-        await attempt({ ...delivery, attempts: delivery.attempts + 1 }, now, fetchImpl);
+        await attempt({ ...delivery, attempts: delivery.attempts + 1 }, now, sender);
       } catch (error) {
         // The claim lapses and the delivery is retried; the others in this round go ahead.
         logger.error({ err: error, delivery: delivery.id }, "webhook delivery crashed");
@@ -72,7 +94,7 @@ async function claim(delivery: Due, now: Date): Promise<boolean> {
 }
 
 /** One attempt of a claimed delivery; `attempts` already counts it. */
-async function attempt(delivery: Due, now: Date, fetchImpl: typeof fetch): Promise<void> {
+async function attempt(delivery: Due, now: Date, sender: Sender): Promise<void> {
   const db = getDb();
   const workspace = await db.workspace.findUnique({
     where: { id: delivery.workspaceId },
@@ -89,7 +111,7 @@ async function attempt(delivery: Due, now: Date, fetchImpl: typeof fetch): Promi
     return;
   }
   const outcome = workspace.webhookSecretSealed
-    ? await send(delivery, workspace.webhookUrl, workspace.webhookSecretSealed, fetchImpl)
+    ? await send(delivery, workspace.webhookUrl, workspace.webhookSecretSealed, sender)
     : ({ ok: false, status: null, error: "No signing secret; roll one in settings" } as const);
 
   if (outcome.ok) {
@@ -119,7 +141,7 @@ async function send(
   delivery: Due,
   url: string,
   secretSealed: string,
-  fetchImpl: typeof fetch,
+  sender: Sender,
 ): Promise<Outcome> {
   let secret: string;
   try {
@@ -132,8 +154,27 @@ async function send(
     return { ok: false, status: null, error: "Signing secret cannot be opened; roll a new one" };
   }
   try {
-    const response = await fetchImpl(url, {
-      method: "POST",
+    const target = new URL(url);
+    // Checked at every attempt, on what the name resolves to now: an address saved earlier,
+    // or a name whose DNS answer changed since, is judged as it stands.
+    const checked = await withinTimeout(
+      resolveTarget(target, { allowPrivate: sender.allowPrivate }, sender.resolve),
+    );
+    if (!checked.ok) {
+      logger.warn(
+        {
+          delivery: delivery.id,
+          host: target.hostname,
+          address: checked.address,
+          range: checked.special.range,
+        },
+        `webhook delivery refused: ${checked.address} is ${checked.special.reason}`,
+      );
+      return { ok: false, status: null, error: REFUSED_PRIVATE };
+    }
+    const { status } = await sender.post({
+      url: target,
+      address: checked.address,
       headers: {
         "content-type": "application/json",
         "user-agent": "Latch-Webhooks/1",
@@ -143,20 +184,15 @@ async function send(
         "Latch-Delivery": delivery.id,
       },
       body: delivery.payload,
-      // A redirect could send the signed event somewhere the tenant did not choose.
-      redirect: "manual",
-      signal: AbortSignal.timeout(TIMEOUT_MS),
+      timeoutMs: TIMEOUT_MS,
     });
-    await drain(response);
-    if (response.status >= 200 && response.status < 300)
-      return { ok: true, status: response.status };
-    const redirected = response.status >= 300 && response.status < 400;
+    if (status >= 200 && status < 300) return { ok: true, status };
+    // A redirect could send the signed event somewhere the tenant did not choose (or inside).
+    const redirected = status >= 300 && status < 400;
     return {
       ok: false,
-      status: response.status || null,
-      error: redirected
-        ? `HTTP ${response.status}: redirects are not followed`
-        : `HTTP ${response.status}`,
+      status: status || null,
+      error: redirected ? `HTTP ${status}: redirects are not followed` : `HTTP ${status}`,
     };
   } catch (error) {
     return { ok: false, status: null, error: describeNetworkError(error) };
@@ -181,20 +217,17 @@ async function settle(
   });
 }
 
-async function drain(response: Response): Promise<void> {
-  if (!response.body) return;
-  const reader = response.body.getReader();
-  try {
-    let read = 0;
-    while (read < MAX_DRAIN_BYTES) {
-      const { done, value } = await reader.read();
-      if (done) return;
-      read += value.byteLength;
-    }
-    await reader.cancel();
-  } catch {
-    // The answer's body means nothing to us; a broken one is not a failed delivery.
-  }
+/** A stuck resolver must not hold the delivery past its claim: it gets the send's timeout. */
+function withinTimeout<T>(promise: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      const error = new Error("DNS lookup timed out");
+      error.name = "TimeoutError";
+      reject(error);
+    }, TIMEOUT_MS);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 /** Short, and never the receiver's words: they could echo anything back. */
@@ -202,9 +235,10 @@ function describeNetworkError(error: unknown): string {
   if (error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError")) {
     return `No answer within ${TIMEOUT_MS / 1000} s`;
   }
-  const cause =
-    error instanceof Error ? (error.cause as { code?: unknown } | undefined) : undefined;
-  const code = typeof cause?.code === "string" ? cause.code : null;
+  // node:http puts the code on the error itself (ECONNREFUSED, ENOTFOUND, CERT_HAS_EXPIRED…).
+  const coded = error instanceof Error ? (error as { code?: unknown }) : undefined;
+  const code =
+    typeof coded?.code === "string" && /^[A-Z0-9_]{2,40}$/.test(coded.code) ? coded.code : null;
   return code ? `Could not connect (${code})` : "Could not connect";
 }
 

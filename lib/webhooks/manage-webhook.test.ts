@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ApiConnection } from "../connections/to-api";
+import { HOST_SPELLINGS } from "../testing/host-spellings";
 import { createTestWorkspace, openTestDatabase } from "../testing/test-db";
 
 let db: Awaited<ReturnType<typeof openTestDatabase>>["getDb"];
@@ -28,7 +29,11 @@ describe("setWebhookUrl", () => {
   it("stores the address and, the first time, a sealed signing secret it answers once", async () => {
     const { scope } = await createTestWorkspace();
     const { scope: other } = await createTestWorkspace();
-    expect(await manage.getWebhookSettings(scope)).toEqual({ url: null, hasSigningSecret: false });
+    expect(await manage.getWebhookSettings(scope)).toEqual({
+      url: null,
+      hasSigningSecret: false,
+      allowPrivate: false,
+    });
 
     const first = await manage.setWebhookUrl(scope, " https://hooks.example.com/latch?token=abc ");
     expect(first.url).toBe("https://hooks.example.com/latch?token=abc");
@@ -44,8 +49,13 @@ describe("setWebhookUrl", () => {
     expect(await manage.getWebhookSettings(scope)).toEqual({
       url: "https://hooks.example.com/latch?token=abc",
       hasSigningSecret: true,
+      allowPrivate: false,
     });
-    expect(await manage.getWebhookSettings(other)).toEqual({ url: null, hasSigningSecret: false });
+    expect(await manage.getWebhookSettings(other)).toEqual({
+      url: null,
+      hasSigningSecret: false,
+      allowPrivate: false,
+    });
 
     // A new address keeps the secret, so the receiver's configuration stays valid.
     const second = await manage.setWebhookUrl(scope, "https://hooks.example.com/v2");
@@ -57,7 +67,11 @@ describe("setWebhookUrl", () => {
     const { scope } = await createTestWorkspace();
     const { newSecret } = await manage.setWebhookUrl(scope, "https://hooks.example.com/");
     expect(await manage.setWebhookUrl(scope, null)).toEqual({ url: null, newSecret: null });
-    expect(await manage.getWebhookSettings(scope)).toEqual({ url: null, hasSigningSecret: true });
+    expect(await manage.getWebhookSettings(scope)).toEqual({
+      url: null,
+      hasSigningSecret: true,
+      allowPrivate: false,
+    });
     await manage.setWebhookUrl(scope, "https://hooks.example.com/");
     expect(await manage.revealWebhookSecret(scope)).toBe(newSecret);
   });
@@ -100,8 +114,30 @@ describe("setWebhookUrl", () => {
     ]) {
       await expect(manage.setWebhookUrl(scope, bad)).rejects.toThrow();
     }
-    expect(await manage.getWebhookSettings(scope)).toEqual({ url: null, hasSigningSecret: false });
+    expect(await manage.getWebhookSettings(scope)).toEqual({
+      url: null,
+      hasSigningSecret: false,
+      allowPrivate: false,
+    });
     expect(await events(scope.workspaceId)).toEqual([]);
+  });
+
+  it("refuses every spelling of a private or special address, since ALLOW_PRIVATE_WEBHOOKS is off", async () => {
+    const { scope } = await createTestWorkspace();
+    for (const [spelling] of HOST_SPELLINGS) {
+      await expect(manage.setWebhookUrl(scope, spelling), spelling).rejects.toThrow(
+        /Webhooks cannot be sent to .*ALLOW_PRIVATE_WEBHOOKS=true/,
+      );
+    }
+    await expect(manage.setWebhookUrl(scope, "http://127.0.0.1:4000/hook")).rejects.toThrow(
+      /127\.0\.0\.1: it is a loopback address/,
+    );
+    expect(await manage.getWebhookSettings(scope)).toMatchObject({ url: null });
+    expect(await events(scope.workspaceId)).toEqual([]);
+    // A public one still goes through.
+    expect((await manage.setWebhookUrl(scope, "https://8.8.8.8/hook")).url).toBe(
+      "https://8.8.8.8/hook",
+    );
   });
 });
 

@@ -4,10 +4,16 @@ import { inWorkspace, type WorkspaceScope } from "../auth/actor";
 import { openSecret, sealSecret, type SealContext } from "../crypto/secrets";
 import { getDb } from "../db";
 import type { Prisma } from "../generated/prisma/client";
-import { webhookUrlSchema } from "../validation/settings";
+import { webhookUrlSchemaFor } from "../validation/settings";
 import { newWebhookSecret } from "./signature";
+import { webhookAddressPolicy } from "./target";
 
-export type WebhookSettings = { url: string | null; hasSigningSecret: boolean };
+export type WebhookSettings = {
+  url: string | null;
+  hasSigningSecret: boolean;
+  /** `ALLOW_PRIVATE_WEBHOOKS`: the form checks addresses as the server will. */
+  allowPrivate: boolean;
+};
 
 export type WebhookDeliverySummary = {
   id: string;
@@ -38,7 +44,11 @@ export async function getWebhookSettings(scope: WorkspaceScope): Promise<Webhook
     where: own(scope),
     select: { webhookUrl: true, webhookSecretSealed: true },
   });
-  return { url: workspace.webhookUrl, hasSigningSecret: workspace.webhookSecretSealed !== null };
+  return {
+    url: workspace.webhookUrl,
+    hasSigningSecret: workspace.webhookSecretSealed !== null,
+    allowPrivate: webhookAddressPolicy().allowPrivate,
+  };
 }
 
 /** The signing secret in plaintext, for the member to copy into their receiver; null if none. */
@@ -62,8 +72,9 @@ export async function setWebhookUrl(
   scope: WorkspaceScope,
   url: string | null,
 ): Promise<{ url: string | null; newSecret: string | null }> {
-  // The address is fetched by the server: checked here too, whoever calls.
-  const wanted = webhookUrlSchema.parse(url ?? "");
+  // The address is fetched by the server: checked here too, whoever calls, under the
+  // instance's policy on private addresses (and again at every delivery).
+  const wanted = webhookUrlSchemaFor(webhookAddressPolicy()).parse(url ?? "");
   return getDb().$transaction(async (tx) => {
     const before = await tx.workspace.findUniqueOrThrow({
       where: own(scope),

@@ -16,7 +16,7 @@ import {
   renameWorkspaceSchema,
   revokeApiKeySchema,
   themeSettingsSchema,
-  webhookSettingsSchema,
+  webhookSettingsSchemaFor,
   type ThemeSettings,
 } from "@/lib/validation/settings";
 import {
@@ -24,6 +24,7 @@ import {
   rollWebhookSecret,
   setWebhookUrl,
 } from "@/lib/webhooks/manage-webhook";
+import { webhookAddressPolicy } from "@/lib/webhooks/target";
 import {
   createWorkspace,
   renameWorkspace,
@@ -170,7 +171,7 @@ export async function saveWebhookAction(
 ): Promise<WebhookState> {
   const member = await requireMember();
   const values = textFields(formData, ["webhookUrl"]);
-  const parsed = webhookSettingsSchema.safeParse(values);
+  const parsed = webhookSettingsSchemaFor(webhookAddressPolicy()).safeParse(values);
   if (!parsed.success) return invalid(parsed.error, values);
   return orApology(async () => {
     const { url, newSecret } = await setWebhookUrl(member, parsed.data.webhookUrl);

@@ -91,7 +91,7 @@ export default async function SettingsPage({ searchParams }: PageProps<"/setting
           }
         >
           <div className="space-y-8">
-            <WebhookForm url={webhook.url} />
+            <WebhookForm url={webhook.url} allowPrivate={webhook.allowPrivate} />
             <WebhookDeliveries deliveries={deliveries} />
           </div>
         </Section>

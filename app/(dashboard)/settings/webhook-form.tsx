@@ -1,10 +1,10 @@
 "use client";
 
-import { useActionState, useEffect } from "react";
+import { useActionState, useEffect, useMemo } from "react";
 import { Field } from "@/components/connect/field";
 import { useEnhancedForm } from "@/components/forms/use-enhanced-form";
 import { Alert } from "@/components/ui/alert";
-import { webhookSettingsSchema } from "@/lib/validation/settings";
+import { webhookSettingsSchemaFor } from "@/lib/validation/settings";
 import {
   saveWebhookAction,
   webhookSecretAction,
@@ -16,7 +16,8 @@ import { SaveRow } from "./save-row";
 const BUTTON =
   "rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 disabled:opacity-60 dark:border-slate-700 dark:hover:bg-slate-800";
 
-export function WebhookForm({ url }: { url: string | null }) {
+/** `allowPrivate` is the server's ALLOW_PRIVATE_WEBHOOKS, so the browser checks as it will. */
+export function WebhookForm({ url, allowPrivate }: { url: string | null; allowPrivate: boolean }) {
   const [state, formAction, pending] = useActionState<WebhookState, FormData>(
     saveWebhookAction,
     {},
@@ -25,10 +26,11 @@ export function WebhookForm({ url }: { url: string | null }) {
     webhookSecretAction,
     {},
   );
+  const schema = useMemo(() => webhookSettingsSchemaFor({ allowPrivate }), [allowPrivate]);
   const saved = url ?? "";
   const defaultUrl = state.ok === false ? (state.values?.webhookUrl ?? saved) : saved;
   const { form, errorFor, onSubmit } = useEnhancedForm({
-    schema: webhookSettingsSchema,
+    schema,
     state,
     formAction,
     defaultValues: { webhookUrl: defaultUrl },
@@ -51,7 +53,11 @@ export function WebhookForm({ url }: { url: string | null }) {
           autoComplete="off"
           spellCheck={false}
           placeholder="https://api.example.com/webhooks/latch"
-          help="Latch POSTs connection.created, .failing, .recovered and .revoked events here. Leave it empty to remove the webhook."
+          help={
+            allowPrivate
+              ? "Latch POSTs connection.created, .failing, .recovered and .revoked events here. Leave it empty to remove the webhook."
+              : "Latch POSTs connection.created, .failing, .recovered and .revoked events here; it must be a public https address. Leave it empty to remove the webhook."
+          }
           error={errorFor("webhookUrl")}
           defaultValue={defaultUrl}
           {...form.register("webhookUrl")}
