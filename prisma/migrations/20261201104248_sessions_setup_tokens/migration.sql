@@ -22,3 +22,6 @@ CREATE INDEX "Session_userId_idx" ON "Session"("userId");
 -- CreateIndex
 CREATE INDEX "Session_expiresAt_idx" ON "Session"("expiresAt");
 
+-- CreateIndex
+CREATE INDEX "ConnectSession_expiresAt_idx" ON "ConnectSession"("expiresAt");
+

@@ -25,6 +25,9 @@ CREATE INDEX "Session_userId_idx" ON "Session"("userId");
 -- CreateIndex
 CREATE INDEX "Session_expiresAt_idx" ON "Session"("expiresAt");
 
+-- CreateIndex
+CREATE INDEX "ConnectSession_expiresAt_idx" ON "ConnectSession"("expiresAt");
+
 -- AddForeignKey
 ALTER TABLE "Session" ADD CONSTRAINT "Session_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
