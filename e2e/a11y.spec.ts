@@ -59,6 +59,8 @@ for (const scheme of ["light", "dark"] as const) {
     });
 
     test(`sign-in and dashboard pages, ${scheme}`, async ({ page }) => {
+      // Six pages, each scanned by axe: more than the default 30 s on a busy two-core machine.
+      test.slow();
       await page.goto("/login");
       await expectAccessible(page, "sign-in");
       const tenant = await seedTenant(`A11y ${scheme}`);

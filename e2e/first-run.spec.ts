@@ -18,10 +18,12 @@ test("first run: setup, a connection, Test shows a revoked credential, Revoke, s
   await page.goto("/");
   await expect(page).toHaveURL(/\/setup$/);
   // Without the operator's one-time link, setup offers no form, only where to find the link.
-  await expect(page.getByRole("alert")).toContainText("data/setup-link.txt");
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("data/setup-link.txt");
   await expect(page.getByLabel("Email")).toHaveCount(0);
   await page.goto("/setup?token=lst_a-guess");
-  await expect(page.getByRole("alert")).toContainText("This setup link is not valid");
+  await expect(page.getByRole("main").getByRole("alert")).toContainText(
+    "This setup link is not valid",
+  );
 
   // The link start-up logged (with SQLite also written beside the database).
   const link = setupLinkFromLog();
