@@ -1,8 +1,16 @@
+import { PAGE_BODY_LIMIT_BYTES } from "./lib/http/body-limits.mjs";
 import { BASE_HEADERS, NO_FRAMING_HEADERS } from "./lib/http/security-headers.mjs";
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  experimental: {
+    // Next counts a server action's bytes against this; server.ts refuses bigger bodies, chunked
+    // ones included, before Next reads them (lib/server/body-limit.ts).
+    serverActions: { bodySizeLimit: PAGE_BODY_LIMIT_BYTES },
+    // What Next holds in memory to hand a body to proxy.ts (its default is 10 MB).
+    proxyClientMaxBodySize: PAGE_BODY_LIMIT_BYTES,
+  },
   // Start-up (migrations, bootstrap) reads files relative to the project root at run time.
   outputFileTracingIncludes: {
     "/*": ["./prisma/migrations/**/*", "./prisma/postgresql/migrations/**/*"],

@@ -13,6 +13,7 @@ import next from "next";
 import { GET as health } from "./app/api/health/route";
 import { GET as accessToken } from "./app/api/v1/connections/[id]/access-token/route";
 import { apiError } from "./lib/api/respond";
+import { boundRequestBody } from "./lib/server/body-limit";
 import { sendWebResponse, toWebRequest, type WebHandler } from "./lib/server/node-bridge";
 import { getEnv } from "./lib/env";
 import { HSTS_HEADER } from "./lib/http/security-headers.mjs";
@@ -67,7 +68,8 @@ async function main() {
     // The client's address for rate limits and the audit log: only TRUSTED_PROXIES may name it.
     applyClientAddress(req, trustedProxies);
     const hot = hotRoute(req.method, req.url);
-    if (!hot) return void handle(req, res);
+    // Page and server action bodies: at most 1 MB, counted even when no length is declared.
+    if (!hot) return void boundRequestBody(req, res, () => void handle(req, res));
     // Inside the chain: a malformed Host header makes building the Request throw.
     Promise.resolve()
       .then(() => hot(toWebRequest(req)))

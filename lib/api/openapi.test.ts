@@ -89,6 +89,39 @@ describe("the OpenAPI document", () => {
     }
   });
 
+  it("declares 401 with WWW-Authenticate and 429 rate_limited with Retry-After wherever a key is taken", () => {
+    const ref = (id: string) => ({ $ref: `#/components/headers/${id}` });
+    for (const [path, item] of Object.entries(document.paths)) {
+      for (const operation of Object.values(item)) {
+        if (path === "/api/health") {
+          expect(Object.keys(operation.responses).sort()).toEqual(["200", "503"]);
+          continue;
+        }
+        expect(at(operation.responses, "401").headers?.["WWW-Authenticate"]).toEqual(
+          ref("WWWAuthenticate"),
+        );
+        const limited = at(operation.responses, "429");
+        expect(limited.description).toMatch(/^rate_limited: /);
+        expect(limited.headers?.["Retry-After"]).toEqual(ref("RetryAfter"));
+        for (const response of Object.values(operation.responses)) {
+          expect(response.headers?.["X-Request-Id"]).toEqual(ref("RequestId"));
+        }
+      }
+    }
+    expect(
+      at(operation("/api/v1/connections/{id}/access-token", "get").responses, "503").headers,
+    ).toMatchObject({ "Retry-After": ref("RetryAfter") });
+    expect(at(operation("/api/v1/connect-sessions", "post").responses, "413").description).toMatch(
+      /^body_too_large: the body is over 64 KB/,
+    );
+    expect(document.components.headers.RetryAfter?.schema).toEqual({
+      type: "string",
+      pattern: "^[0-9]+$",
+    });
+    // A method a path lacks is no operation of it; the document says what it answers.
+    expect(document.info.description).toMatch(/405 method_not_allowed, with an Allow header/);
+  });
+
   it("needs no key for the health check only", () => {
     for (const [path, item] of Object.entries(document.paths)) {
       for (const operation of Object.values(item)) {
@@ -190,8 +223,9 @@ describe("the OpenAPI document", () => {
 
   it("resolves every $ref and carries no stray JSON Schema dialect markers", () => {
     for (const ref of refsIn(document)) {
-      expect(ref).toMatch(/^#\/components\/schemas\//);
-      expect(schemas[ref.slice("#/components/schemas/".length)]).toBeDefined();
+      const [, kind, name] = /^#\/components\/(schemas|headers)\/(\w+)$/.exec(ref) ?? [];
+      expect(kind, ref).toBeDefined();
+      expect(document.components[kind as "schemas" | "headers"][name!]).toBeDefined();
     }
     for (const schema of Object.values(schemas)) {
       expect(schema).not.toHaveProperty("$schema");

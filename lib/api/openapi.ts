@@ -9,6 +9,8 @@ import {
 } from "../validation/api-responses";
 import { createConnectSessionSchema } from "../validation/connect-session";
 import { listConnectionsQuerySchema } from "../validation/connections-query";
+import { inputJsonSchemas } from "../validation/input-json-schema";
+import { API_BODY_LIMIT_BYTES } from "./read-body";
 
 /** A JSON Schema (draft 2020-12, as OpenAPI 3.1 uses) as zod emits it. */
 export type JsonSchema = {
@@ -32,8 +34,13 @@ export type OpenApiParameter = {
   schema: JsonSchema;
 };
 
+export type OpenApiHeader = { description: string; required?: boolean; schema: JsonSchema };
+/** A header of components.headers, by reference. */
+export type OpenApiHeaderRef = { $ref: string };
+
 export type OpenApiResponse = {
   description: string;
+  headers?: Record<string, OpenApiHeaderRef>;
   content?: { "application/json": { schema: JsonSchema } };
 };
 
@@ -60,6 +67,7 @@ export type OpenApiDocument = {
   paths: Record<string, Partial<Record<HttpMethod, OpenApiOperation>>>;
   components: {
     schemas: Record<string, JsonSchema>;
+    headers: Record<string, OpenApiHeader>;
     securitySchemes: Record<string, Record<string, string>>;
   };
 };
@@ -82,12 +90,48 @@ const QUERY_DESCRIPTIONS: Record<string, string> = {
 };
 
 const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
-const json = (description: string, schema: JsonSchema): OpenApiResponse => ({
+const json = (
+  description: string,
+  schema: JsonSchema,
+  headers?: Record<string, OpenApiHeaderRef>,
+): OpenApiResponse => ({
   description,
+  ...(headers ? { headers } : {}),
   content: { "application/json": { schema } },
 });
-const error = (description: string) => json(description, ref("Error"));
-const UNAUTHORIZED = error("unauthorized: the API key is missing, malformed, unknown or revoked.");
+const error = (description: string, headers?: Record<string, OpenApiHeaderRef>) =>
+  json(description, ref("Error"), headers);
+
+/** The response headers the API declares, in components.headers. */
+const HEADERS = {
+  RetryAfter: {
+    description: "Seconds to wait before trying again.",
+    required: true,
+    schema: { type: "string", pattern: "^[0-9]+$" },
+  },
+  WWWAuthenticate: {
+    description: "How to authenticate: with a bearer token (an API key).",
+    required: true,
+    schema: { type: "string", const: 'Bearer realm="latch"' },
+  },
+  RequestId: {
+    description:
+      "This request's id, as the server's log line names it; quote it when asking about an answer.",
+    required: true,
+    schema: { type: "string", format: "uuid" },
+  },
+} satisfies Record<string, OpenApiHeader>;
+const header = (id: keyof typeof HEADERS): OpenApiHeaderRef => ({
+  $ref: `#/components/headers/${id}`,
+});
+
+const UNAUTHORIZED = error("unauthorized: the API key is missing, malformed, unknown or revoked.", {
+  "WWW-Authenticate": header("WWWAuthenticate"),
+});
+const RATE_LIMITED = error(
+  "rate_limited: this API key made more than API_RATE_LIMIT requests this minute; the message and Retry-After say when to try again.",
+  { "Retry-After": header("RetryAfter") },
+);
 const NOT_FOUND = error(
   "connection_not_found: no connection with this id in the key's workspace (another workspace's id answers the same).",
 );
@@ -106,13 +150,13 @@ const ID_PARAMETER: OpenApiParameter = {
  */
 export function buildOpenApiDocument({ publicUrl }: { publicUrl: string }): OpenApiDocument {
   const schemas = componentSchemas();
-  return {
+  const document: OpenApiDocument = {
     openapi: "3.1.0",
     info: {
       title: "Latch API",
       version: "1",
       description:
-        "Connect end users' Atlassian service accounts, list, test and revoke the connections, and fetch fresh Atlassian access tokens. JSON in snake_case; a key sees only its own workspace.",
+        "Connect end users' Atlassian service accounts, list, test and revoke the connections, and fetch fresh Atlassian access tokens. JSON in snake_case; a key sees only its own workspace. A method a path does not have answers 405 method_not_allowed, with an Allow header naming the ones it does; OPTIONS answers 204 with Allow.",
     },
     servers: [{ url: publicUrl.replace(/\/+$/, "") }],
     security: [{ apiKey: [] }],
@@ -137,7 +181,9 @@ export function buildOpenApiDocument({ publicUrl }: { publicUrl: string }): Open
             "201": json("The session.", ref("ConnectSession")),
             "400": error("invalid_json or invalid_request: the message names each bad field."),
             "401": UNAUTHORIZED,
-            "413": error("body_too_large: the body is over 64 KB."),
+            "413": error(
+              `body_too_large: the body is over ${API_BODY_LIMIT_BYTES / 1024} KB, counted as it arrives, declared or not. The connection is closed after this answer.`,
+            ),
           },
         },
       },
@@ -214,6 +260,7 @@ export function buildOpenApiDocument({ publicUrl }: { publicUrl: string }): Open
             ),
             "503": error(
               "Atlassian could not be reached or is limiting requests; retry after the Retry-After header.",
+              { "Retry-After": header("RetryAfter") },
             ),
           },
         },
@@ -234,6 +281,7 @@ export function buildOpenApiDocument({ publicUrl }: { publicUrl: string }): Open
     },
     components: {
       schemas,
+      headers: HEADERS,
       securitySchemes: {
         apiKey: {
           type: "http",
@@ -244,6 +292,20 @@ export function buildOpenApiDocument({ publicUrl }: { publicUrl: string }): Open
       },
     },
   };
+  for (const item of Object.values(document.paths)) {
+    for (const operation of Object.values(item)) {
+      if (operation.security?.length === 0) continue;
+      // Every operation that takes a key: counted against its rate limit, answered with an id.
+      operation.responses["429"] = RATE_LIMITED;
+      for (const [status, response] of Object.entries(operation.responses)) {
+        operation.responses[status] = {
+          ...response,
+          headers: { ...response.headers, "X-Request-Id": header("RequestId") },
+        };
+      }
+    }
+  }
+  return document;
 }
 
 function componentSchemas(): Record<string, JsonSchema> {
@@ -260,7 +322,7 @@ function componentSchemas(): Record<string, JsonSchema> {
 
   const emitted = {
     ...z.toJSONSchema(responses, { uri, override: openResponses }).schemas,
-    ...z.toJSONSchema(requests, { io: "input", uri, override: preferFormats }).schemas,
+    ...z.toJSONSchema(requests, { io: "input", uri, override: exactInput }).schemas,
   };
   const result: Record<string, JsonSchema> = {};
   for (const [id, schema] of Object.entries(emitted)) {
@@ -281,6 +343,19 @@ function preferFormats({ jsonSchema }: { jsonSchema: Record<string, unknown> }) 
   if (jsonSchema.format && jsonSchema.pattern) delete jsonSchema.pattern;
 }
 
+/**
+ * What a request field really accepts: zod's translation, or, where that would say less than
+ * the schema checks (a trim before a length, a refinement), the JSON Schema registered beside
+ * the zod schema (lib/validation/input-json-schema.ts). zod's own patterns (the e-mail one) stay:
+ * a request is held to them, and a format alone would let a client think more is accepted.
+ */
+function exactInput(context: { zodSchema: unknown; jsonSchema: Record<string, unknown> }) {
+  const exact = inputJsonSchemas.get(context.zodSchema as z.core.$ZodType);
+  if (!exact) return;
+  for (const keyword of Object.keys(context.jsonSchema)) delete context.jsonSchema[keyword];
+  Object.assign(context.jsonSchema, structuredClone(exact.jsonSchema));
+}
+
 /** Answers may gain fields later, so clients should not be told to refuse unknown ones. */
 function openResponses(context: { jsonSchema: Record<string, unknown> }) {
   preferFormats(context);
@@ -291,14 +366,20 @@ function openResponses(context: { jsonSchema: Record<string, unknown> }) {
 function describeProperties(schema: JsonSchema, descriptions: Record<string, string>, prefix = "") {
   for (const [name, property] of Object.entries(schema.properties ?? {})) {
     const path = `${prefix}${name}`;
-    if (descriptions[path] && !property.description) property.description = descriptions[path];
+    // The field's meaning first, then what its schema says of its values.
+    if (descriptions[path]) {
+      property.description = [descriptions[path], property.description].filter(Boolean).join(" ");
+    }
     describeProperties(property, descriptions, `${path}.`);
   }
 }
 
 /** The list's query string, one parameter per field of the route's own schema. */
 function queryParameters(): OpenApiParameter[] {
-  const schema = z.toJSONSchema(listConnectionsQuerySchema, { io: "input" }) as JsonSchema;
+  const schema = z.toJSONSchema(listConnectionsQuerySchema, {
+    io: "input",
+    override: exactInput,
+  }) as JsonSchema;
   return Object.entries(schema.properties ?? {}).map(([name, property]) => ({
     name,
     in: "query",

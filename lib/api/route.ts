@@ -9,14 +9,13 @@ import { getEnv } from "../env";
 import { workspaceForApiKey } from "./api-keys";
 import { connectionNotFound } from "./connection-answers";
 import { hitApiKeyLimit } from "./key-rate-limit";
+import { API_BODY_LIMIT_BYTES, readBodyWithin } from "./read-body";
 import { apiError, invalidRequest } from "./respond";
 
 /** The API key's workspace, acting as that key (for the audit log), plus the request's id. */
 export type ApiContext = WorkspaceScope & { requestId: string };
 
 type Handler<P> = (request: Request, context: ApiContext, params: P) => MaybePromise<Response>;
-
-const MAX_BODY_BYTES = 64 * 1024;
 
 /**
  * Wraps a tenant API handler: authenticates the API key (the workspace comes from the key and
@@ -117,22 +116,20 @@ function overLimit(
   );
 }
 
-/** Reads and validates a JSON body: answers a 400 Response for bad JSON or fields. */
+/**
+ * Reads and validates a JSON body: answers a 400 Response for bad JSON or fields, and a 413 as
+ * soon as the body passes 64 KB, counted as it arrives (lib/api/read-body.ts), whatever
+ * Content-Length says or leaves out.
+ */
 export async function readJsonBody<S extends z.ZodType>(
   request: Request,
   schema: S,
 ): Promise<{ ok: true; value: z.output<S> } | { ok: false; response: Response }> {
-  const declared = Number(request.headers.get("content-length") ?? 0);
-  const text = declared > MAX_BODY_BYTES ? "" : await request.text();
-  if (declared > MAX_BODY_BYTES || text.length > MAX_BODY_BYTES) {
-    return {
-      ok: false,
-      response: apiError(413, "body_too_large", "The request body is larger than 64 KB."),
-    };
-  }
+  const bytes = await readBodyWithin(request, API_BODY_LIMIT_BYTES);
+  if (!bytes) return { ok: false, response: bodyTooLarge() };
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = JSON.parse(new TextDecoder().decode(bytes));
   } catch {
     return {
       ok: false,
@@ -142,4 +139,18 @@ export async function readJsonBody<S extends z.ZodType>(
   const parsed = schema.safeParse(json);
   if (!parsed.success) return { ok: false, response: invalidRequest(parsed.error) };
   return { ok: true, value: parsed.data };
+}
+
+/**
+ * The rest of the body is never read: `Connection: close` ends the connection after this answer
+ * (server.ts lets the client read it first, lib/server/body-limit.ts), instead of keeping it
+ * open for a body nobody wants.
+ */
+export function bodyTooLarge(): Response {
+  return apiError(
+    413,
+    "body_too_large",
+    `The request body is larger than ${API_BODY_LIMIT_BYTES / 1024} KB.`,
+    { connection: "close" },
+  );
 }

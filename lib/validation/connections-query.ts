@@ -1,17 +1,12 @@
 import { z } from "zod";
+import { trimmedText } from "./input-json-schema";
 import { UNSTORABLE_TEXT_MESSAGE, isStorableText } from "./text";
 
 export const CONNECTION_STATUSES = ["healthy", "failing", "revoked"] as const;
 export type ConnectionStatus = (typeof CONNECTION_STATUSES)[number];
 
 export const listConnectionsQuerySchema = z.object({
-  end_user_id: z
-    .string()
-    .trim()
-    .min(1)
-    .max(255)
-    .refine(isStorableText, UNSTORABLE_TEXT_MESSAGE)
-    .optional(),
+  end_user_id: trimmedText({ max: 255, required: "must not be blank" }).optional(),
   status: z.enum(CONNECTION_STATUSES).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
   cursor: z.string().max(200).optional(),

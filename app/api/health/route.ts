@@ -1,3 +1,4 @@
+import { otherMethods } from "@/lib/api/methods";
 import { databaseAnswers } from "@/lib/health";
 
 export const dynamic = "force-dynamic";
@@ -10,3 +11,6 @@ export async function GET() {
     headers: { "cache-control": "no-store" },
   });
 }
+
+// Any other method: 405 method_not_allowed, with Allow.
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods(["GET"]);

@@ -1,3 +1,4 @@
+import { otherMethods } from "@/lib/api/methods";
 import { readJsonBody, apiRoute } from "@/lib/api/route";
 import { createConnectSession } from "@/lib/connections/connect-sessions";
 import { createConnectSessionSchema } from "@/lib/validation/connect-session";
@@ -15,3 +16,6 @@ export const POST = apiRoute(async (request, scope) => {
     { status: 201, headers: { "cache-control": "no-store" } },
   );
 });
+
+// Any other method: 405 method_not_allowed, with Allow.
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = otherMethods(["POST"]);

@@ -1,3 +1,4 @@
+import { otherMethods } from "@/lib/api/methods";
 import { apiError, invalidRequest } from "@/lib/api/respond";
 import { apiRoute } from "@/lib/api/route";
 import { InvalidCursorError, listConnections } from "@/lib/connections/list-connections";
@@ -16,3 +17,6 @@ export const GET = apiRoute(async (request, scope) => {
     throw error;
   }
 });
+
+// Any other method: 405 method_not_allowed, with Allow.
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods(["GET"]);

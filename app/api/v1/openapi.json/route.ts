@@ -1,3 +1,4 @@
+import { otherMethods } from "@/lib/api/methods";
 import { buildOpenApiDocument } from "@/lib/api/openapi";
 import { getEnv } from "@/lib/env";
 
@@ -10,3 +11,6 @@ export function GET() {
     headers: { "cache-control": "public, max-age=300" },
   });
 }
+
+// Any other method: 405 method_not_allowed, with Allow.
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods(["GET"]);

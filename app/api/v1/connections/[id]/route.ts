@@ -1,4 +1,5 @@
 import { connectionNotFound } from "@/lib/api/connection-answers";
+import { otherMethods } from "@/lib/api/methods";
 import { apiRoute } from "@/lib/api/route";
 import { getConnection } from "@/lib/connections/list-connections";
 import { revokeConnection } from "@/lib/connections/revoke-connection";
@@ -13,3 +14,6 @@ export const DELETE = apiRoute<{ id: string }>(async (_request, scope, { id }) =
   const connection = await revokeConnection(scope, id);
   return connection ? Response.json(connection) : connectionNotFound();
 });
+
+// Any other method: 405 method_not_allowed, with Allow.
+export const { POST, PUT, PATCH, OPTIONS } = otherMethods(["GET", "DELETE"]);

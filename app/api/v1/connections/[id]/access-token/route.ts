@@ -1,4 +1,5 @@
 import { connectionNotFound, connectionRevoked } from "@/lib/api/connection-answers";
+import { otherMethods } from "@/lib/api/methods";
 import { apiError } from "@/lib/api/respond";
 import { apiRoute } from "@/lib/api/route";
 import { getAccessToken, type AccessTokenResult } from "@/lib/connections/access-token";
@@ -31,3 +32,6 @@ function answer(result: AccessTokenResult): Response {
       })
     : apiError(409, "connection_failing", failure.message);
 }
+
+// Any other method: 405 method_not_allowed, with Allow.
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods(["GET"]);

@@ -1,4 +1,5 @@
 import { connectionNotFound, connectionRevoked } from "@/lib/api/connection-answers";
+import { otherMethods } from "@/lib/api/methods";
 import { apiRoute } from "@/lib/api/route";
 import { testConnection } from "@/lib/connections/test-connection";
 
@@ -7,3 +8,6 @@ export const POST = apiRoute<{ id: string }>(async (_request, scope, { id }) => 
   if (result.ok) return Response.json(result.connection);
   return result.reason === "revoked" ? connectionRevoked() : connectionNotFound();
 });
+
+// Any other method: 405 method_not_allowed, with Allow.
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = otherMethods(["POST"]);
