@@ -18,6 +18,7 @@ import { sendWebResponse, toWebRequest, type WebHandler } from "./lib/server/nod
 import { getEnv } from "./lib/env";
 import { HSTS_HEADER } from "./lib/http/security-headers.mjs";
 import { logger } from "./lib/log";
+import { markClientAddressesResolved } from "./lib/http/client-address";
 import { AddressSet } from "./lib/net/cidr";
 import { applyClientAddress } from "./lib/server/client-address";
 import { startLatch } from "./lib/start";
@@ -63,6 +64,7 @@ async function main() {
   // Behind https, browsers are told to use nothing else (Next's own responses included).
   const hsts = getEnv().PUBLIC_URL.startsWith("https://");
   const trustedProxies = new AddressSet(getEnv().TRUSTED_PROXIES);
+  markClientAddressesResolved();
   const server = http.createServer((req, res) => {
     if (hsts) res.setHeader(HSTS_HEADER.key, HSTS_HEADER.value);
     // The client's address for rate limits and the audit log: only TRUSTED_PROXIES may name it.

@@ -33,6 +33,7 @@ export async function hitRateLimit(
       "expiresAt" = CASE WHEN "RateLimit"."expiresAt" <= ${now} THEN ${expires} ELSE "RateLimit"."expiresAt" END
     RETURNING "count", "expiresAt"`;
   const count = Number(row!.count);
+  await pruneEndedWindows(now.getTime());
   if (count <= limit) return { allowed: true };
   const expiresAt = new Date(row!.expiresAt).getTime();
   return {
@@ -40,6 +41,19 @@ export async function hitRateLimit(
     retryAfterSeconds: Math.max(1, Math.ceil((expiresAt - now.getTime()) / 1000)),
     firstRefusal: count === limit + 1,
   };
+}
+
+let lastPrune = 0;
+const PRUNE_EVERY_MS = 60_000;
+
+/**
+ * Ended windows are never read again: once a minute per process they are deleted, so a guess
+ * with a fresh e-mail or address each time cannot grow the table without end.
+ */
+async function pruneEndedWindows(now: number): Promise<void> {
+  if (now - lastPrune < PRUNE_EVERY_MS) return;
+  lastPrune = now;
+  await getDb().rateLimit.deleteMany({ where: { expiresAt: { lt: new Date(now) } } });
 }
 
 /** Takes back one hit (an attempt counted up front that turned out to be a success). */

@@ -49,7 +49,8 @@ describe("changePassword", () => {
     });
   });
 
-  it("ends the member's other sessions, keeps this one, and is audited", async () => {
+  it("ends every session of the member, this one's copies included, and is audited", async () => {
+    await db().session.deleteMany({ where: { userId: "usr_pw" } });
     const here = await sessions.createSessionRecord("usr_pw", client);
     const laptop = await sessions.createSessionRecord("usr_pw", client);
     const copiedCookie = await sessions.createSessionRecord("usr_pw", client);
@@ -57,8 +58,9 @@ describe("changePassword", () => {
       currentPassword: "the old password",
       newPassword: "a brand new password",
     });
-    expect(result).toMatchObject({ ok: true });
-    expect(await sessions.isSessionLive(here, "usr_pw")).toBe(true);
+    expect(result).toEqual({ ok: true, endedSessions: 2 });
+    // A thief's copy of the changer's own cookie dies too; the action signs the member in anew.
+    expect(await sessions.isSessionLive(here, "usr_pw")).toBe(false);
     expect(await sessions.isSessionLive(laptop, "usr_pw")).toBe(false);
     expect(await sessions.isSessionLive(copiedCookie, "usr_pw")).toBe(false);
     const user = await db().user.findUniqueOrThrow({

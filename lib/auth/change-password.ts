@@ -15,9 +15,9 @@ const ATTEMPTS = 5;
 const WINDOW_MS = 15 * 60 * 1000;
 
 /**
- * Sets a new password after checking the current one, and ends every other session of the
- * member (a browser that had it, or a copied cookie, is signed out on its next request); the
- * session making the change stays signed in.
+ * Sets a new password after checking the current one, and ends every session of the member,
+ * this one included: a copy of this very cookie may be what was stolen. The caller signs the
+ * member in again with a new session (the action does).
  */
 export async function changePassword(
   member: MemberScope,
@@ -49,7 +49,8 @@ export async function changePassword(
       message: "Latch is busy. Nothing was changed; try again in a few seconds.",
     };
   }
-  const endedSessions = await endOtherSessions(member.userId, member.sessionId);
+  // Every session but the one about to replace this one was someone else's.
+  const endedSessions = (await endOtherSessions(member.userId)) - 1;
   await recordAudit(member, { action: "member.password_changed", details: { endedSessions } });
   return { ok: true, endedSessions };
 }

@@ -12,26 +12,36 @@ import { getEnv } from "../env";
 export const DEVICE_COOKIE = "latch_device";
 export const DEVICE_COOKIE_MAX_AGE_SECONDS = 365 * 24 * 60 * 60;
 
-function signature(email: string, nonce: string): string {
+/**
+ * Which account a cookie is for: its e-mail and its current password hash, so changing the
+ * password voids every device cookie issued before (someone who once knew the password cannot
+ * keep a stock of them for more guesses).
+ */
+export type DeviceAccount = { email: string; passwordHash: string };
+
+function signature(account: DeviceAccount, nonce: string): string {
   return createHmac("sha256", getEnv().SESSION_SECRET)
-    .update(`latch-device\0${email}\0${nonce}`)
+    .update(`latch-device\0${account.email}\0${account.passwordHash}\0${nonce}`)
     .digest("base64url");
 }
 
-/** A new device cookie value for a browser that just signed in as `email` (lower-cased). */
-export function newDeviceToken(email: string): string {
+/** A new device cookie value for a browser that just signed in to `account`. */
+export function newDeviceToken(account: DeviceAccount): string {
   const nonce = randomBytes(16).toString("base64url");
-  return `${nonce}.${signature(email, nonce)}`;
+  return `${nonce}.${signature(account, nonce)}`;
 }
 
 /**
- * The cookie's nonce when it is a genuine device cookie for `email`, else null (absent, forged,
- * or issued for another account).
+ * The cookie's nonce when it is a genuine device cookie for `account`, else null (absent,
+ * forged, issued for another account, or from before a password change).
  */
-export function deviceNonceFor(token: string | undefined | null, email: string): string | null {
+export function deviceNonceFor(
+  token: string | undefined | null,
+  account: DeviceAccount | null,
+): string | null {
   const [nonce, mac, ...rest] = (token ?? "").split(".");
-  if (!nonce || !mac || rest.length || !/^[\w-]{22}$/.test(nonce)) return null;
-  const expected = Buffer.from(signature(email, nonce));
+  if (!account || !nonce || !mac || rest.length || !/^[\w-]{22}$/.test(nonce)) return null;
+  const expected = Buffer.from(signature(account, nonce));
   const actual = Buffer.from(mac);
   return actual.length === expected.length && timingSafeEqual(actual, expected) ? nonce : null;
 }

@@ -78,26 +78,38 @@ describe("createFirstAdmin", () => {
     expect(await db().user.count()).toBe(1);
   });
 
-  it(
-    "creates one admin when ten setups race, each instance's link in hand",
-    { timeout: 30_000 },
-    async () => {
-      // Two instances started with no admin: two links, both valid until an admin exists.
-      const links = [await tokens.issueSetupLink(), await tokens.issueSetupLink()];
-      const results = await Promise.all(
-        Array.from({ length: 10 }, (_, i) =>
-          setup.createFirstAdmin(
-            admin(tokenOf(links[i % 2]!), `racer${i}@example.com`),
-            `10.0.0.${i}`,
-          ),
-        ),
-      );
-      expect(results.filter((result) => result.ok)).toHaveLength(1);
-      expect(await db().user.count()).toBe(1);
-      expect(await db().membership.count()).toBe(1);
-      expect(await db().setupToken.count()).toBe(0);
-    },
-  );
+  it("creates one admin when ten setups race", { timeout: 30_000 }, async () => {
+    const token = tokenOf(await tokens.issueSetupLink());
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        setup.createFirstAdmin(admin(token, `racer${i}@example.com`), `10.0.0.${i}`),
+      ),
+    );
+    expect(results.filter((result) => result.ok)).toHaveLength(1);
+    expect(await db().user.count()).toBe(1);
+    expect(await db().membership.count()).toBe(1);
+    expect(await db().setupToken.count()).toBe(0);
+  });
+
+  it("keeps each PostgreSQL instance's link; with SQLite a new start's link replaces the last", async () => {
+    const first = tokenOf(await tokens.issueSetupLink());
+    const second = tokenOf(await tokens.issueSetupLink());
+    expect(await tokens.isSetupToken(second)).toBe(true);
+    expect(await tokens.isSetupToken(first)).toBe(!tokens.setupLinkFile());
+  });
+
+  it("refuses a link older than 24 hours", async () => {
+    const token = tokenOf(await tokens.issueSetupLink());
+    await db().setupToken.updateMany({
+      data: { createdAt: new Date(Date.now() - tokens.SETUP_TOKEN_LIFETIME_MS - 1000) },
+    });
+    expect(await tokens.isSetupToken(token)).toBe(false);
+    expect(await setup.createFirstAdmin(admin(token), null)).toMatchObject({
+      ok: false,
+      reason: "invalid_token",
+    });
+    expect(await db().user.count()).toBe(0);
+  });
 
   it("records adopting a workspace that already holds API keys", async () => {
     const { newId } = await import("../ids");

@@ -4,10 +4,11 @@ import { recordAudit } from "../audit/record";
 import { getDb } from "../db";
 import { newId, sha256 } from "../ids";
 import { releaseLease, tryAcquireLease } from "../leases";
+import { rateLimitSubject } from "../net/cidr";
 import { hitRateLimit } from "../rate-limit";
 import { HashingBusyError } from "./hash-slots";
 import { hashPassword } from "./password";
-import { isSetupToken, removeSetupLinkFile } from "./setup-token";
+import { isSetupToken, removeSetupLinkFile, setupTokenCutoff } from "./setup-token";
 
 export async function needsSetup(): Promise<boolean> {
   return (await getDb().user.count()) === 0;
@@ -24,7 +25,7 @@ const SETUP_LEASE = "initial-setup";
 const SETUP_LEASE_MS = 60_000;
 
 export const SETUP_LINK_HELP =
-  "Open the one-time setup link Latch printed when it started: it is in the server's log (the line “No admin yet. Open …”) and, with the built-in SQLite database, in data/setup-link.txt.";
+  "Open the one-time setup link Latch printed when it started: it is in the server's log (the line “No admin yet. Open …”) and, with the built-in SQLite database, in data/setup-link.txt. A link works for 24 hours; restarting Latch prints a new one.";
 
 /**
  * First run: creates the first admin and their workspace, only with a setup token from
@@ -45,7 +46,7 @@ export async function createFirstAdmin(
     };
   }
   const limit = await hitRateLimit(
-    `setup:ip:${sha256(ip ?? "unknown")}`,
+    `setup:ip:${sha256(ip ? rateLimitSubject(ip) : "unknown")}`,
     SETUP_ATTEMPTS_PER_ADDRESS,
     WINDOW_MS,
   );
@@ -96,7 +97,9 @@ async function createUnderLease(
 ): Promise<SetupResult> {
   return getDb().$transaction(async (tx) => {
     if ((await tx.user.count()) > 0) return done();
-    const spent = await tx.setupToken.deleteMany({ where: { tokenHash: sha256(input.token) } });
+    const spent = await tx.setupToken.deleteMany({
+      where: { tokenHash: sha256(input.token), createdAt: { gt: setupTokenCutoff() } },
+    });
     if (spent.count !== 1) {
       return {
         ok: false,

@@ -118,6 +118,66 @@ describe("signIn", () => {
     expect(await attempt(PASSWORD, "10.0.1.9", first.deviceToken)).toMatchObject({ ok: false });
   });
 
+  it("keeps the owner's browser in while a flood from one address shuts it to everyone else", async () => {
+    const first = await attempt(PASSWORD, "10.0.0.1");
+    if (!first.ok) throw new Error("the first sign-in failed");
+    // Behind a proxy nobody configured, every client is the proxy's address.
+    for (let i = 0; i < 25; i++)
+      await signIn({ email: `spray${i}@example.com`, password: "x", ip: "10.0.0.1" });
+    expect(await attempt(PASSWORD, "10.0.0.1")).toMatchObject({ ok: false });
+    expect(await attempt(PASSWORD, "10.0.0.1", first.deviceToken)).toMatchObject({ ok: true });
+  });
+
+  it("voids device cookies when the password changes", async () => {
+    const first = await attempt(PASSWORD, "10.0.0.1");
+    if (!first.ok) throw new Error("the first sign-in failed");
+    const { hashPassword } = await import("./password");
+    const before = await db().user.findUniqueOrThrow({
+      where: { id: "usr_admin" },
+      omit: { passwordHash: false },
+    });
+    await db().user.update({
+      where: { id: "usr_admin" },
+      data: { passwordHash: await hashPassword(PASSWORD) },
+    });
+    try {
+      // The old cookie is now no cookie: five guesses from its address close that address.
+      for (let i = 0; i < 5; i++) await attempt(`guess ${i}`, "10.0.0.77", first.deviceToken);
+      expect(await attempt(PASSWORD, "10.0.0.77", first.deviceToken)).toMatchObject({ ok: false });
+    } finally {
+      await db().user.update({
+        where: { id: "usr_admin" },
+        data: { passwordHash: before.passwordHash },
+      });
+    }
+  });
+
+  it("caps all device cookies of an account together", { timeout: 30_000 }, async () => {
+    const cookies: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      const result = await attempt(PASSWORD, `10.0.2.${i}`);
+      if (!result.ok) throw new Error("a sign-in failed");
+      cookies.push(result.deviceToken);
+    }
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => attempt(`guess ${i}`, "10.0.3.1", cookies[i % 6])),
+    );
+    expect(answers.filter((answer) => !answer.ok && answer.message === WRONG)).toHaveLength(25);
+  });
+
+  it("counts an IPv6 client by its /64", { timeout: 30_000 }, async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        signIn({
+          email: `v6-${i}@example.com`,
+          password: "x",
+          ip: `2001:db8:7:7::${(i + 1).toString(16)}`,
+        }),
+      ),
+    );
+    expect(answers.filter((answer) => !answer.ok && answer.message === WRONG)).toHaveLength(20);
+  });
+
   it("limits attempts per address across e-mails, before hashing", async () => {
     for (let i = 0; i < 20; i++)
       await signIn({ email: `user${i}@example.com`, password: "x", ip: "10.9.9.9" });

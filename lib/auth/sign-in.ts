@@ -3,6 +3,7 @@ import { recordAudit, type AuditAction } from "../audit/record";
 import { getDb } from "../db";
 import { sha256 } from "../ids";
 import { logger } from "../log";
+import { rateLimitSubject } from "../net/cidr";
 import { clearRateLimit, hitRateLimit, refundRateLimit, type RateLimitResult } from "../rate-limit";
 import { deviceNonceFor, newDeviceToken } from "./device-cookie";
 import { HashingBusyError } from "./hash-slots";
@@ -12,13 +13,19 @@ const WINDOW_MS = 15 * 60 * 1000;
 
 /**
  * Attempts allowed per 15 minutes, after OWASP's authentication guidance: a browser that signed
- * in to the account before (a device cookie) has its own allowance; every other browser is
- * limited per account and address, and all of them together per account (a guess spread over
- * many addresses); an address is limited across accounts. So an attacker guessing from one
- * place is throttled there, and the account's owner still gets in from their own browser or
- * their own address.
+ * in to the account before (a device cookie) has its own allowance, and all such browsers
+ * together one per account; every other browser is limited per account and address, all of
+ * them together per account (a guess spread over many addresses), and an address across
+ * accounts (an IPv6 address counts by its /64). So an attacker guessing from one place is
+ * throttled there, and the account's owner still gets in from their own browser or address.
  */
-export const SIGN_IN_LIMITS = { device: 5, accountAddress: 5, account: 25, address: 20 } as const;
+export const SIGN_IN_LIMITS = {
+  device: 5,
+  accountDevices: 25,
+  accountAddress: 5,
+  account: 25,
+  address: 20,
+} as const;
 
 export type SignInAttempt = {
   email: string;
@@ -48,20 +55,24 @@ type Counter = { key: string; limit: number; kind: keyof typeof SIGN_IN_LIMITS }
  */
 export async function signIn(attempt: SignInAttempt): Promise<SignInResult> {
   const email = attempt.email.trim().toLowerCase();
-  const nonce = deviceNonceFor(attempt.deviceToken, email);
-  const counters = countersFor(email, attempt.ip, nonce);
-  const refused = await countAttempt(counters);
-  const db = getDb();
-  const user = await db.user.findUnique({
+  // A read, before anything is counted or hashed: the device cookie is checked against it.
+  const user = await getDb().user.findUnique({
     where: { email },
     omit: { passwordHash: false },
     include: { memberships: { orderBy: { createdAt: "asc" }, select: { workspaceId: true } } },
   });
+  const nonce = deviceNonceFor(
+    attempt.deviceToken,
+    user && { email, passwordHash: user.passwordHash },
+  );
+  const counters = countersFor(email, attempt.ip, nonce);
+  const refused = await countAttempt(counters);
   const workspaceIds = user?.memberships.map((membership) => membership.workspaceId) ?? [];
   const trail = { email, ip: attempt.ip, userId: user?.id ?? null, workspaceIds };
 
   if (refused) {
-    if (refused.result.firstRefusal) {
+    // Once per account and window, whichever counter refused: an attack cannot flood the log.
+    if (refused.result.firstRefusal && (await firstThrottleOfWindow(email))) {
       await audit(trail, "member.sign_in_throttled", { limit: refused.counter.kind });
     }
     logger.warn({ email, ip: attempt.ip, limit: refused.counter.kind }, "sign-in throttled");
@@ -86,7 +97,10 @@ export async function signIn(attempt: SignInAttempt): Promise<SignInResult> {
   const workspaceId = workspaceIds[0];
   if (!user || !valid || !workspaceId) {
     const reason = !user ? "unknown_email" : !valid ? "wrong_password" : "no_workspace";
-    await audit(trail, "member.sign_in_failed", { reason });
+    // Not awaited: a known e-mail must not answer later than an unknown one.
+    void audit(trail, "member.sign_in_failed", { reason }).catch((error: unknown) =>
+      logger.error({ err: error }, "could not record a failed sign-in"),
+    );
     logger.warn({ email, ip: attempt.ip, reason }, "sign-in failed");
     return { ok: false, message: WRONG };
   }
@@ -104,25 +118,32 @@ export async function signIn(attempt: SignInAttempt): Promise<SignInResult> {
     ok: true,
     userId: user.id,
     workspaceId,
-    deviceToken: nonce ? attempt.deviceToken! : newDeviceToken(email),
+    deviceToken: nonce
+      ? attempt.deviceToken!
+      : newDeviceToken({ email, passwordHash: user.passwordHash }),
   };
 }
 
 /** Most specific first: a refused attempt is not counted against the wider counters. */
 function countersFor(email: string, ip: string | null, nonce: string | null): Counter[] {
-  const address = ip ?? "unknown";
   const counter = (kind: Counter["kind"], name: string): Counter => ({
     kind,
     limit: SIGN_IN_LIMITS[kind],
     key: `signin:${kind}:${sha256(name)}`,
   });
-  const byAddress = ip ? [counter("address", ip)] : [];
-  if (nonce) return [counter("device", nonce), ...byAddress];
+  // A known browser is not counted by address: behind an unconfigured proxy every client shares
+  // one, and a flood from anyone would otherwise shut the owner out too.
+  if (nonce) return [counter("device", nonce), counter("accountDevices", email)];
+  const address = ip ? rateLimitSubject(ip) : "unknown";
   return [
     counter("accountAddress", `${email}\0${address}`),
-    ...byAddress,
+    ...(ip ? [counter("address", address)] : []),
     counter("account", email),
   ];
+}
+
+async function firstThrottleOfWindow(email: string): Promise<boolean> {
+  return (await hitRateLimit(`signin:throttle-audit:${sha256(email)}`, 1, WINDOW_MS)).allowed;
 }
 
 /** Counts the attempt on each counter in turn, stopping at the first that refuses it. */

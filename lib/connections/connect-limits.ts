@@ -1,5 +1,6 @@
 import "server-only";
 import { englishText } from "../i18n/localize";
+import { rateLimitSubject } from "../net/cidr";
 import { hitRateLimit } from "../rate-limit";
 import type { Failure } from "./failures";
 
@@ -18,7 +19,8 @@ export async function countConnectAttempt(
   ip: string | null,
 ): Promise<Failure | null> {
   const checks = [hitRateLimit(`connect:session:${sessionId}`, ATTEMPTS_PER_SESSION, WINDOW_MS)];
-  if (ip) checks.push(hitRateLimit(`connect:ip:${ip}`, ATTEMPTS_PER_IP, WINDOW_MS));
+  if (ip)
+    checks.push(hitRateLimit(`connect:ip:${rateLimitSubject(ip)}`, ATTEMPTS_PER_IP, WINDOW_MS));
   const refused = (await Promise.all(checks)).find((result) => !result.allowed);
   if (!refused || refused.allowed) return null;
   const minutes = Math.ceil(refused.retryAfterSeconds / 60);

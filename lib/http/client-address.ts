@@ -6,6 +6,18 @@ import { AddressSet, normalizeIp } from "../net/cidr";
  */
 export const CLIENT_IP_HEADER = "x-latch-client-ip";
 
+// Set by server.ts once it resolves every request's address; without it (`next dev`, or Next
+// started without server.ts) the header could be the client's own, and is not read.
+const RESOLVED = Symbol.for("latch.clientAddressesResolved");
+
+export function markClientAddressesResolved(): void {
+  (globalThis as Record<symbol, unknown>)[RESOLVED] = true;
+}
+
+export function clientAddressesResolved(): boolean {
+  return (globalThis as Record<symbol, unknown>)[RESOLVED] === true;
+}
+
 export type ClientAddress = { ip: string | null; proto: "http" | "https" | null };
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AddressSet, normalizeIp, parseCidr } from "./cidr";
+import { AddressSet, normalizeIp, parseCidr, rateLimitSubject } from "./cidr";
 
 describe("parseCidr", () => {
   it("reads networks and bare addresses of both families", () => {
@@ -43,5 +43,23 @@ describe("AddressSet", () => {
 
   it("drops an IPv6 zone", () => {
     expect(normalizeIp("fe80::1%eth0")).toEqual({ address: "fe80::1", family: "ipv6" });
+  });
+});
+
+describe("normalizeIp and rateLimitSubject", () => {
+  it("reads the spellings proxies and sockets use", () => {
+    expect(normalizeIp("198.51.100.4:5678")).toEqual({ address: "198.51.100.4", family: "ipv4" });
+    expect(normalizeIp("[2001:db8::1]:443")).toEqual({ address: "2001:db8::1", family: "ipv6" });
+    expect(normalizeIp("2001:DB8:0:0:0:0:0:1")).toEqual({ address: "2001:db8::1", family: "ipv6" });
+    expect(normalizeIp("::ffff:7f00:1")).toEqual({ address: "127.0.0.1", family: "ipv4" });
+    expect(normalizeIp("1.2.3.4:99999x")).toBeNull();
+  });
+
+  it("counts an IPv6 host by its /64, whatever address it takes in it", () => {
+    expect(rateLimitSubject("2001:db8:1:2:aaaa::1")).toBe("2001:db8:1:2::/64");
+    expect(rateLimitSubject("2001:0db8:0001:0002:ffff:ffff:ffff:ffff")).toBe("2001:db8:1:2::/64");
+    expect(rateLimitSubject("2001:db8:1:3::1")).toBe("2001:db8:1:3::/64");
+    expect(rateLimitSubject("::1")).toBe("0:0:0:0::/64");
+    expect(rateLimitSubject("203.0.113.9")).toBe("203.0.113.9");
   });
 });

@@ -2,7 +2,10 @@ import type { IncomingMessage } from "node:http";
 import { describe, expect, it } from "vitest";
 import { clientIp } from "../request-ip";
 import { AddressSet } from "../net/cidr";
+import { markClientAddressesResolved } from "../http/client-address";
 import { applyClientAddress } from "./client-address";
+
+markClientAddressesResolved();
 import { toWebRequest } from "./node-bridge";
 
 function request(peer: string, raw: string[]): IncomingMessage {
@@ -49,5 +52,20 @@ describe("applyClientAddress", () => {
     applyClientAddress(req, new AddressSet(["127.0.0.1/8"]));
     expect(clientIp(toWebRequest(req).headers)).toBe("198.51.100.4");
     expect(req.headers["x-forwarded-proto"]).toBe("https");
+  });
+});
+
+describe("clientIp", () => {
+  it("reads no address where server.ts did not resolve one", async () => {
+    const { clientIp: read } = await import("../request-ip");
+    const symbol = Symbol.for("latch.clientAddressesResolved");
+    const global = globalThis as Record<symbol, unknown>;
+    global[symbol] = false;
+    try {
+      expect(read(new Headers({ "x-latch-client-ip": "6.6.6.6" }))).toBeNull();
+    } finally {
+      global[symbol] = true;
+    }
+    expect(read(new Headers({ "x-latch-client-ip": "6.6.6.6" }))).toBe("6.6.6.6");
   });
 });

@@ -1,6 +1,8 @@
 import type { IncomingMessage } from "node:http";
 import { CLIENT_IP_HEADER, resolveClientAddress } from "../http/client-address";
+import { logger } from "../log";
 import type { AddressSet } from "../net/cidr";
+import { specialAddress } from "../net/special-addresses";
 
 const REWRITTEN = new Set([CLIENT_IP_HEADER, "x-forwarded-for", "x-forwarded-proto"]);
 
@@ -17,6 +19,7 @@ export function applyClientAddress(req: IncomingMessage, trusted: AddressSet): v
     req.headers["x-forwarded-proto"],
     trusted,
   );
+  if (trusted.size === 0 && req.headers["x-forwarded-for"]) warnOfUntrustedProxy(ip);
   const raw: string[] = [];
   for (let i = 0; i < req.rawHeaders.length; i += 2) {
     if (!REWRITTEN.has(req.rawHeaders[i]!.toLowerCase())) {
@@ -34,4 +37,16 @@ export function applyClientAddress(req: IncomingMessage, trusted: AddressSet): v
   }
   if (proto) set("x-forwarded-proto", proto);
   req.rawHeaders.splice(0, req.rawHeaders.length, ...raw);
+}
+
+let warned = false;
+
+/** A proxy on a private address is sending X-Forwarded-For, but none is trusted: say so once. */
+function warnOfUntrustedProxy(peer: string | null): void {
+  if (warned || !peer || !specialAddress(peer)) return;
+  warned = true;
+  logger.warn(
+    { peer },
+    `A request from ${peer} carried X-Forwarded-For, which is ignored because TRUSTED_PROXIES is not set. If Latch is behind a reverse proxy, set TRUSTED_PROXIES to its address, or every client counts as the proxy in rate limits and the audit log.`,
+  );
 }

@@ -1,9 +1,12 @@
 "use server";
 
 import type { FormResult } from "@/components/forms/use-enhanced-form";
+import { headers } from "next/headers";
 import { changePassword } from "@/lib/auth/change-password";
 import { requireMember } from "@/lib/auth/member";
 import { logger } from "@/lib/log";
+import { clientIp } from "@/lib/request-ip";
+import { startSession } from "@/lib/session";
 import { changePasswordSchema } from "@/lib/validation/auth";
 import { fieldErrorsOf, textFields } from "@/lib/validation/form-data";
 
@@ -24,6 +27,11 @@ export async function changePasswordAction(
         ? { fieldErrors: { [result.field]: result.message } }
         : { message: result.message };
     }
+    const requestHeaders = await headers();
+    await startSession(member.userId, member.workspaceId, {
+      ip: clientIp(requestHeaders),
+      userAgent: requestHeaders.get("user-agent"),
+    });
     const others = result.endedSessions;
     return {
       ok: true,
