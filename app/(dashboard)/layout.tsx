@@ -8,7 +8,6 @@ const NAV = [
   { href: "/settings", label: "Settings" },
   { href: "/audit", label: "Audit log" },
   { href: "/api-docs", label: "API" },
-  { href: "/account", label: "Account" },
 ];
 
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
@@ -55,12 +54,13 @@ export default async function DashboardLayout({ children }: { children: React.Re
                 Switch
               </button>
             </form>
-            <span
-              title={member.email}
-              className="max-w-[12rem] truncate text-slate-600 dark:text-slate-400"
+            <Link
+              href="/account"
+              title={`${member.email}: your account`}
+              className="max-w-[12rem] truncate text-slate-600 hover:underline dark:text-slate-400"
             >
               {member.email}
-            </span>
+            </Link>
             <form action={signOutAction}>
               <button
                 type="submit"
