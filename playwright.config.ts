@@ -64,7 +64,7 @@ export default defineConfig({
       reuseExistingServer: !process.env.CI,
     })),
     {
-      command: "npx tsx e2e/fake-atlassian/main.ts",
+      command: "npx tsx testing/fake-atlassian/main.ts",
       url: `${E2E.fakeUrl}/__fake/health`,
       env: { FAKE_ATLASSIAN_PORT: String(E2E.fakePort) },
       reuseExistingServer: !process.env.CI,

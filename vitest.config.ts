@@ -6,7 +6,7 @@ export default defineConfig({
   test: {
     include: ["lib/**/*.test.ts", "app/**/*.test.ts", "components/**/*.test.ts"],
     environment: "node",
-    globalSetup: ["lib/testing/vitest-global-setup.ts"],
+    globalSetup: ["testing/vitest-global-setup.ts"],
     // Many tests run real flows (scrypt, a fake Atlassian, a database); on a busy two-core CI
     // machine 5 s was not always enough. A hung test still fails, just later.
     testTimeout: 20_000,

@@ -4,7 +4,7 @@
  *
  *   npm run build && npm run bench:tokens
  */
-import { startFakeAtlassian } from "../e2e/fake-atlassian/server";
+import { startFakeAtlassian } from "../testing/fake-atlassian/server";
 import { benchAuth, connectOne, formatLoad, load } from "./lib/measure";
 import { pinForThroughput, startLatch } from "./lib/server";
 

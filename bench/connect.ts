@@ -7,7 +7,7 @@
  *   npm run build && npm run bench:connect
  */
 import { randomUUID } from "node:crypto";
-import { startFakeAtlassian } from "../e2e/fake-atlassian/server";
+import { startFakeAtlassian } from "../testing/fake-atlassian/server";
 import { submitConnectForm } from "../e2e/connect-over-http";
 import { firstLoadJs } from "./lib/first-load-js";
 import { BENCH_API_KEY, percentile, startLatch } from "./lib/server";

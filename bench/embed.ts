@@ -9,7 +9,7 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import { gzipSync } from "node:zlib";
 import { chromium } from "@playwright/test";
-import { startFakeAtlassian } from "../e2e/fake-atlassian/server";
+import { startFakeAtlassian } from "../testing/fake-atlassian/server";
 import { firstLoadJs } from "./lib/first-load-js";
 import { BENCH_API_KEY, freePort, percentile, startLatch } from "./lib/server";
 

@@ -6,7 +6,7 @@
  *   npm run build && npm run bench:providers
  */
 import { e2eSql } from "../e2e/db";
-import { startFakeAtlassian } from "../e2e/fake-atlassian/server";
+import { startFakeAtlassian } from "../testing/fake-atlassian/server";
 import { ADMIN_ENV, BENCH_ADMIN } from "./dashboard";
 import { benchAuth, connectOne, load, signIn, timePage } from "./lib/measure";
 import { seedConnections } from "./lib/seed-connections";

@@ -4,7 +4,7 @@
  * successful sign-in, how many of a concurrent burst of wrong guesses were actually checked,
  * and whether the owner still gets in from elsewhere and from their own browser.
  */
-import { openTestDatabase } from "../lib/testing/test-db";
+import { openTestDatabase } from "../testing/test-db";
 
 const SIGN_INS = 30;
 const BURST = 40;

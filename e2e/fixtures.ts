@@ -4,7 +4,7 @@ import path from "node:path";
 import { test as base, expect, type APIRequestContext, type Page } from "@playwright/test";
 import { e2eSql } from "./db";
 import { E2E } from "./env";
-import type { FakeSite } from "./fake-atlassian/state";
+import type { FakeSite } from "../testing/fake-atlassian/state";
 import { HYGIENE_DIR, rememberSecret } from "./secrets";
 
 type Credential = { clientId: string; clientSecret: string };

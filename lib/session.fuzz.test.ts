@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { sealData } from "iron-session";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { RUNS, hostileString } from "./testing/fuzz";
-import { createTestWorkspace, openTestDatabase } from "./testing/test-db";
+import { RUNS, hostileString } from "../testing/fuzz";
+import { createTestWorkspace, openTestDatabase } from "../testing/test-db";
 
 /**
  * Property-based tests of the dashboard's session cookie (iron-session). Whatever a browser

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import autocannon from "autocannon";
 import { submitConnectForm, submitFormOverHttp } from "../../e2e/connect-over-http";
-import type { FakeAtlassian } from "../../e2e/fake-atlassian/server";
+import type { FakeAtlassian } from "../../testing/fake-atlassian/server";
 import { BENCH_API_KEY, percentile, type RunningLatch } from "./server";
 
 export const benchAuth = {

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { FakeAtlassian } from "../../e2e/fake-atlassian/server";
-import { connectThroughFlow, startConnectTestbed } from "../testing/connect-testbed";
+import type { FakeAtlassian } from "../../testing/fake-atlassian/server";
+import { connectThroughFlow, startConnectTestbed } from "../../testing/connect-testbed";
 import {
   RUNS,
   deepJsonText,
@@ -12,8 +12,8 @@ import {
   longString,
   objectText,
   wellFormed,
-} from "../testing/fuzz";
-import { createTestWorkspace } from "../testing/test-db";
+} from "../../testing/fuzz";
+import { createTestWorkspace } from "../../testing/test-db";
 
 /**
  * Property-based tests of the tenant API, calling the route handlers in-process as Next would,

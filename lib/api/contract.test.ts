@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { FakeAtlassian } from "../../e2e/fake-atlassian/server";
-import { connectThroughFlow, startConnectTestbed } from "../testing/connect-testbed";
-import { openApiValidator } from "../testing/openapi-validator";
-import { createTestWorkspace } from "../testing/test-db";
+import type { FakeAtlassian } from "../../testing/fake-atlassian/server";
+import { connectThroughFlow, startConnectTestbed } from "../../testing/connect-testbed";
+import { openApiValidator } from "../../testing/openapi-validator";
+import { createTestWorkspace } from "../../testing/test-db";
 import { allowedMethods, type PathMethod } from "./methods";
 import {
   HTTP_METHODS,

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { hostileString, longString } from "../testing/fuzz";
-import { openApiValidator } from "../testing/openapi-validator";
+import { hostileString, longString } from "../../testing/fuzz";
+import { openApiValidator } from "../../testing/openapi-validator";
 import { ORIGIN_PATTERN, createConnectSessionSchema } from "../validation/connect-session";
 import { listConnectionsQuerySchema } from "../validation/connections-query";
 import { buildOpenApiDocument, type JsonSchema } from "./openapi";

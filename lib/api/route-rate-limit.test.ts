@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { sha256 } from "../ids";
-import { createTestWorkspace, openTestDatabase } from "../testing/test-db";
+import { createTestWorkspace, openTestDatabase } from "../../testing/test-db";
 
 const KEY = "latch_sk_ratelimit_0123456789abcdefghijklmnopq";
 let listConnections: typeof import("../../app/api/v1/connections/route").GET;

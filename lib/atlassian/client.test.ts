@@ -1,8 +1,8 @@
 import { describe, it } from "vitest";
-import { startFakeAtlassian, type FakeAtlassian } from "../../e2e/fake-atlassian/server";
-import type { Fault, FakeSite } from "../../e2e/fake-atlassian/state";
+import { startFakeAtlassian, type FakeAtlassian } from "../../testing/fake-atlassian/server";
+import type { Fault, FakeSite } from "../../testing/fake-atlassian/state";
 import { validateCredential, type AtlassianConfig } from "./client";
-import { atlassianFailure } from "../testing/atlassian-failure";
+import { atlassianFailure } from "../../testing/atlassian-failure";
 
 // Every test gets its own fake Atlassian, so tests can run concurrently and call counts are exact.
 const test = it.extend<{ fake: FakeAtlassian }>({

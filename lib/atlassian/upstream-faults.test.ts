@@ -4,11 +4,11 @@ import {
   closedLoopbackUrl,
   startFakeAtlassian,
   type FakeAtlassian,
-} from "../../e2e/fake-atlassian/server";
-import type { Fault } from "../../e2e/fake-atlassian/state";
+} from "../../testing/fake-atlassian/server";
+import type { Fault } from "../../testing/fake-atlassian/state";
 import { requestAccessToken, validateCredential, type AtlassianConfig } from "./client";
 import { AtlassianError } from "./errors";
-import { atlassianFailure } from "../testing/atlassian-failure";
+import { atlassianFailure } from "../../testing/atlassian-failure";
 
 /**
  * The upstream faults of phase 6 at the client level: what AtlassianError each one becomes, how

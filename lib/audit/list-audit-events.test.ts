@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { createTestWorkspace, openTestDatabase } from "../testing/test-db";
+import { createTestWorkspace, openTestDatabase } from "../../testing/test-db";
 import type { AuditQuery } from "../validation/audit-query";
 
 let list: typeof import("./list-audit-events");

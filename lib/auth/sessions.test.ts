@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { openTestDatabase } from "../testing/test-db";
+import { openTestDatabase } from "../../testing/test-db";
 
 let sessions: typeof import("./sessions");
 let db: Awaited<ReturnType<typeof openTestDatabase>>["getDb"];

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { openTestDatabase } from "../testing/test-db";
+import { openTestDatabase } from "../../testing/test-db";
 
 let db: Awaited<ReturnType<typeof openTestDatabase>>["getDb"];
 let setup: typeof import("./setup");

@@ -1,5 +1,5 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { openTestDatabase } from "../testing/test-db";
+import { openTestDatabase } from "../../testing/test-db";
 
 let signIn: typeof import("./sign-in").signIn;
 let hashSlotStats: typeof import("./hash-slots").hashSlotStats;

@@ -2,9 +2,9 @@ import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { FakeAtlassian } from "../../e2e/fake-atlassian/server";
-import { connectThroughFlow, startConnectTestbed } from "../testing/connect-testbed";
-import { createTestWorkspace, type openTestDatabase } from "../testing/test-db";
+import type { FakeAtlassian } from "../../testing/fake-atlassian/server";
+import { connectThroughFlow, startConnectTestbed } from "../../testing/connect-testbed";
+import { createTestWorkspace, type openTestDatabase } from "../../testing/test-db";
 
 let fake: FakeAtlassian;
 let db: Awaited<ReturnType<typeof openTestDatabase>>;
@@ -81,7 +81,7 @@ const tokensOf = (results: Awaited<ReturnType<typeof burst>>) =>
 
 /** Runs another Latch process asking for the token `count` times at once; resolves when loaded. */
 function workerProcess(c: Connection, count: number) {
-  const worker = path.join(__dirname, "..", "testing", "access-token-worker.ts");
+  const worker = path.join(__dirname, "..", "..", "testing", "access-token-worker.ts");
   const child = spawn(
     process.execPath,
     [

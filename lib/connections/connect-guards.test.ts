@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { FakeAtlassian } from "../../e2e/fake-atlassian/server";
-import { createFakeCredential, startConnectTestbed } from "../testing/connect-testbed";
-import { createTestWorkspace, type openTestDatabase } from "../testing/test-db";
+import type { FakeAtlassian } from "../../testing/fake-atlassian/server";
+import { createFakeCredential, startConnectTestbed } from "../../testing/connect-testbed";
+import { createTestWorkspace, type openTestDatabase } from "../../testing/test-db";
 
 let fake: FakeAtlassian;
 let db: Awaited<ReturnType<typeof openTestDatabase>>;

@@ -2,8 +2,8 @@ import fc from "fast-check";
 import type { ReactElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { RUNS, hostileString } from "../testing/fuzz";
-import { createTestWorkspace, openTestDatabase } from "../testing/test-db";
+import { RUNS, hostileString } from "../../testing/fuzz";
+import { createTestWorkspace, openTestDatabase } from "../../testing/test-db";
 
 /**
  * Property-based tests of connect session tokens as they arrive from links and iframes:

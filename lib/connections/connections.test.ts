@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { FakeAtlassian } from "../../e2e/fake-atlassian/server";
+import type { FakeAtlassian } from "../../testing/fake-atlassian/server";
 import {
   connectThroughFlow,
   createFakeCredential,
   startConnectTestbed,
-} from "../testing/connect-testbed";
-import { createTestWorkspace, type openTestDatabase } from "../testing/test-db";
+} from "../../testing/connect-testbed";
+import { createTestWorkspace, type openTestDatabase } from "../../testing/test-db";
 
 let fake: FakeAtlassian;
 let db: Awaited<ReturnType<typeof openTestDatabase>>;

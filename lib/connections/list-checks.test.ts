@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { createTestWorkspace, openTestDatabase } from "../testing/test-db";
+import { createTestWorkspace, openTestDatabase } from "../../testing/test-db";
 
 let db: Awaited<ReturnType<typeof openTestDatabase>>;
 let listConnectionChecks: typeof import("./list-checks").listConnectionChecks;

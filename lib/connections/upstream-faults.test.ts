@@ -4,15 +4,15 @@ import {
   UNRESOLVABLE_URL,
   closedLoopbackUrl,
   type FakeAtlassian,
-} from "../../e2e/fake-atlassian/server";
-import type { Fault } from "../../e2e/fake-atlassian/state";
+} from "../../testing/fake-atlassian/server";
+import type { Fault } from "../../testing/fake-atlassian/state";
 import type { AtlassianConfig } from "../atlassian";
 import {
   connectThroughFlow,
   createFakeCredential,
   startConnectTestbed,
-} from "../testing/connect-testbed";
-import { createTestWorkspace, type openTestDatabase } from "../testing/test-db";
+} from "../../testing/connect-testbed";
+import { createTestWorkspace, type openTestDatabase } from "../../testing/test-db";
 
 /**
  * Phase 6, upstream faults: every way Atlassian (or the way to it) can fail, through the connect

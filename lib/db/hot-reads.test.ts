@@ -1,6 +1,6 @@
 import Database from "better-sqlite3";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createTestWorkspace, openTestDatabase, testPostgresUrl } from "../testing/test-db";
+import { createTestWorkspace, openTestDatabase, testPostgresUrl } from "../../testing/test-db";
 
 /**
  * The hot reads (API key, token row) as the access-token path sees them. On SQLite they are

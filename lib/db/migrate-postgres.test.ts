@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
-import { createPostgresDatabase, testPostgresUrl } from "../testing/test-db";
+import { createPostgresDatabase, testPostgresUrl } from "../../testing/test-db";
 import { MIGRATIONS_DIRS, migratePostgres, readMigrations } from "./migrate";
 
 const MIGRATIONS_DIR = path.resolve(__dirname, "../..", MIGRATIONS_DIRS.postgresql);

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import type { FakeAtlassian } from "../../e2e/fake-atlassian/server";
-import { startConnectTestbed } from "../testing/connect-testbed";
-import { createTestWorkspace, type openTestDatabase } from "../testing/test-db";
+import type { FakeAtlassian } from "../../testing/fake-atlassian/server";
+import { startConnectTestbed } from "../../testing/connect-testbed";
+import { createTestWorkspace, type openTestDatabase } from "../../testing/test-db";
 
 const HOUR = 60 * 60 * 1000;
 

@@ -2,11 +2,11 @@ import { spawn } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { FakeAtlassian } from "../../e2e/fake-atlassian/server";
+import type { FakeAtlassian } from "../../testing/fake-atlassian/server";
 import { parseEncryptionKey, toEncryptionKey } from "../crypto/keys";
 import { sealedKeyId } from "../crypto/seal";
-import { connectThroughFlow, startConnectTestbed } from "../testing/connect-testbed";
-import { createTestWorkspace, type openTestDatabase } from "../testing/test-db";
+import { connectThroughFlow, startConnectTestbed } from "../../testing/connect-testbed";
+import { createTestWorkspace, type openTestDatabase } from "../../testing/test-db";
 
 const oldKey = randomBytes(32).toString("base64");
 const newKey = randomBytes(32).toString("base64");
@@ -93,7 +93,7 @@ describe("npm run latch -- rotate-key", { timeout: 60_000 }, () => {
       data: { accessTokenExpiresAt: new Date(Date.now() - 1000) },
     });
     for (const id of ids) {
-      const worker = await run("lib/testing/access-token-worker.ts", [scope.workspaceId, id, "1"], {
+      const worker = await run("testing/access-token-worker.ts", [scope.workspaceId, id, "1"], {
         ENCRYPTION_KEY: newKey,
       });
       const tokens = JSON.parse(worker.out.slice(worker.out.indexOf("["))) as string[];

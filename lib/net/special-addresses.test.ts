@@ -1,6 +1,6 @@
 import { isIP } from "node:net";
 import { describe, expect, it } from "vitest";
-import { HOST_SPELLINGS } from "../testing/host-spellings";
+import { HOST_SPELLINGS } from "../../testing/host-spellings";
 import {
   formatIp,
   isLoopbackHost,

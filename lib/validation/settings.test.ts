@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { HOST_SPELLINGS } from "../testing/host-spellings";
+import { HOST_SPELLINGS } from "../../testing/host-spellings";
 import {
   allowedOriginsSchema,
   allowedOriginsTextSchema,

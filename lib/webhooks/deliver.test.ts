@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import type { ApiConnection } from "../connections/to-api";
 import type { Resolve } from "./target";
 import { pinnedPost, type Post } from "./transport";
-import { createTestWorkspace, openTestDatabase } from "../testing/test-db";
+import { createTestWorkspace, openTestDatabase } from "../../testing/test-db";
 
 // The suite's receiver is on loopback, which only ALLOW_PRIVATE_WEBHOOKS lets webhooks reach
 // (private-targets.test.ts runs with the default, off).

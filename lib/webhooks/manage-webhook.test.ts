@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ApiConnection } from "../connections/to-api";
-import { HOST_SPELLINGS } from "../testing/host-spellings";
-import { createTestWorkspace, openTestDatabase } from "../testing/test-db";
+import { HOST_SPELLINGS } from "../../testing/host-spellings";
+import { createTestWorkspace, openTestDatabase } from "../../testing/test-db";
 
 let db: Awaited<ReturnType<typeof openTestDatabase>>["getDb"];
 let manage: typeof import("./manage-webhook");

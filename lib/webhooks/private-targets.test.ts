@@ -2,8 +2,8 @@ import net from "node:net";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { ApiConnection } from "../connections/to-api";
-import { HOST_SPELLINGS } from "../testing/host-spellings";
-import { createTestWorkspace, openTestDatabase } from "../testing/test-db";
+import { HOST_SPELLINGS } from "../../testing/host-spellings";
+import { createTestWorkspace, openTestDatabase } from "../../testing/test-db";
 import type { Resolve, ResolvedAddress } from "./target";
 import type { Post, PostRequest } from "./transport";
 

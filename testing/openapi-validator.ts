@@ -1,5 +1,5 @@
 import { Ajv2020, type ValidateFunction } from "ajv/dist/2020";
-import type { JsonSchema, OpenApiDocument } from "../api/openapi";
+import type { JsonSchema, OpenApiDocument } from "../lib/api/openapi";
 
 const BASE = "https://latch.test/openapi.json";
 

@@ -3,9 +3,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { MIGRATIONS_DIRS, migratePostgres, migrateSqlite } from "../db/migrate";
+import { MIGRATIONS_DIRS, migratePostgres, migrateSqlite } from "../lib/db/migrate";
 
-const ROOT = path.join(__dirname, "..", "..");
+const ROOT = path.join(__dirname, "..");
 
 /**
  * The PostgreSQL server the suite runs against when `LATCH_TEST_POSTGRES_URL` is set (a URL to
@@ -58,14 +58,14 @@ export async function openTestDatabase() {
   process.env.ENCRYPTION_KEY ??= randomBytes(32).toString("base64");
   process.env.SESSION_SECRET ??= randomBytes(32).toString("hex");
   process.env.LOG_LEVEL ??= "silent";
-  const { getDb } = await import("../db");
+  const { getDb } = await import("../lib/db");
   return { getDb, url: process.env.DATABASE_URL };
 }
 
 /** Creates a workspace and returns a scope acting in it as a member. */
 export async function createTestWorkspace(name = "Test workspace") {
-  const { getDb } = await import("../db");
-  const { newId } = await import("../ids");
+  const { getDb } = await import("../lib/db");
+  const { newId } = await import("../lib/ids");
   const workspace = await getDb().workspace.create({ data: { id: newId("ws"), name } });
   return {
     workspace,

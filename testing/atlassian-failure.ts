@@ -1,4 +1,4 @@
-import { AtlassianError } from "../atlassian/errors";
+import { AtlassianError } from "../lib/atlassian/errors";
 
 /** Awaits a call to Atlassian that must fail: the AtlassianError, and how long it took. */
 export async function atlassianFailure(promise: Promise<unknown>) {

@@ -1,4 +1,4 @@
-import type { SpecialKind } from "../net/special-addresses";
+import type { SpecialKind } from "../lib/net/special-addresses";
 
 /** Every spelling of a host an attacker could type into the webhook field, and what it is. */
 export const HOST_SPELLINGS: [spelling: string, kind: SpecialKind][] = [

@@ -3,7 +3,7 @@ import pg from "pg";
 import { testDatabasePrefix, testPostgresUrl } from "./test-db";
 
 /**
- * With PostgreSQL, every test file creates a throwaway database (lib/testing/test-db.ts); they
+ * With PostgreSQL, every test file creates a throwaway database (testing/test-db.ts); they
  * are named after this run and dropped when it ends.
  */
 export default function setup() {

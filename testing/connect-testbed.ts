@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { startFakeAtlassian, type FakeAtlassian } from "../../e2e/fake-atlassian/server";
-import type { FakeSite } from "../../e2e/fake-atlassian/state";
+import { startFakeAtlassian, type FakeAtlassian } from "./fake-atlassian/server";
+import type { FakeSite } from "./fake-atlassian/state";
 import { openTestDatabase } from "./test-db";
 
 /**
@@ -39,8 +39,8 @@ export async function connectThroughFlow(
   scope: { workspaceId: string },
   options: { endUserId?: string; sites?: FakeSite[] } = {},
 ) {
-  const { createConnectSession } = await import("../connections/connect-sessions");
-  const { connectCredential } = await import("../connections/connect");
+  const { createConnectSession } = await import("../lib/connections/connect-sessions");
+  const { connectCredential } = await import("../lib/connections/connect");
   const credential = await createFakeCredential(fake, options.sites);
   const endUserId = options.endUserId ?? `user-${randomUUID()}`;
   const { token } = await createConnectSession(scope, { end_user: { id: endUserId } });
