@@ -3,7 +3,7 @@ import { connectPagePolicy } from "./lib/embed/frame-policy";
 import { newNonce, pagePolicy } from "./lib/http/content-security-policy";
 import { FORM_POST_HEADER } from "./lib/http/form-post-header";
 import { DEFAULT_LOCALE, LOCALE_HEADER, negotiateLocale } from "./lib/i18n/locales";
-import { getRequestSession, isActive } from "./lib/session";
+import { getRequestSession, isActive } from "./lib/auth/session-cookie";
 
 const REFRESH_AFTER_MS = 5 * 60 * 1000;
 

@@ -21,7 +21,7 @@ import { logger } from "./lib/log";
 import { markClientAddressesResolved } from "./lib/http/client-address";
 import { AddressSet } from "./lib/net/cidr";
 import { applyClientAddress } from "./lib/server/client-address";
-import { startLatch } from "./lib/start";
+import { startLatch } from "./lib/server/start";
 
 const ACCESS_TOKEN_PATH = /^\/api\/v1\/connections\/([^/]+)\/access-token$/;
 

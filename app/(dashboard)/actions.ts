@@ -4,8 +4,8 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { requireMember } from "@/lib/auth/member";
 import { recordSignOut } from "@/lib/auth/sign-out";
-import { clientIp } from "@/lib/request-ip";
-import { endSession, switchSessionWorkspace } from "@/lib/session";
+import { clientIp } from "@/lib/http/request-ip";
+import { endSession, switchSessionWorkspace } from "@/lib/auth/session-cookie";
 import { listMemberWorkspaces } from "@/lib/workspaces/list-member-workspaces";
 
 /** Ends the session on the server (its row), not only the cookie in this browser. */

@@ -6,7 +6,7 @@ import { connectFormSchema, siteChoiceSchema, type ConnectField } from "@/lib/va
 import { localizeFailure, localizeMessage, localizedText } from "@/lib/i18n/localize";
 import type { Locale } from "@/lib/i18n/locales";
 import { requestLocale } from "@/lib/i18n/request-locale";
-import { clientIp } from "@/lib/request-ip";
+import { clientIp } from "@/lib/http/request-ip";
 import type { ConnectFormState, FieldErrors } from "./form-state";
 
 /**

@@ -6,9 +6,9 @@ import type { FormResult } from "@/components/forms/use-enhanced-form";
 import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE_SECONDS } from "@/lib/auth/device-cookie";
 import { signIn } from "@/lib/auth/sign-in";
 import { getEnv } from "@/lib/env";
-import { clientIp } from "@/lib/request-ip";
-import { safeNextPath } from "@/lib/safe-redirect";
-import { startSession } from "@/lib/session";
+import { clientIp } from "@/lib/http/request-ip";
+import { safeNextPath } from "@/lib/http/safe-redirect";
+import { startSession } from "@/lib/auth/session-cookie";
 import { signInSchema } from "@/lib/validation/auth";
 import { fieldErrorsOf, textFields } from "@/lib/validation/form-data";
 

@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { Card } from "@/components/ui/card";
 import { hasLiveSession } from "@/lib/auth/member";
 import { needsSetup } from "@/lib/auth/setup";
-import { safeNextPath } from "@/lib/safe-redirect";
+import { safeNextPath } from "@/lib/http/safe-redirect";
 import { LoginForm } from "./login-form";
 
 export const dynamic = "force-dynamic";

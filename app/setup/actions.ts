@@ -4,8 +4,8 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import type { FormResult } from "@/components/forms/use-enhanced-form";
 import { createFirstAdmin } from "@/lib/auth/setup";
-import { clientIp } from "@/lib/request-ip";
-import { startSession } from "@/lib/session";
+import { clientIp } from "@/lib/http/request-ip";
+import { startSession } from "@/lib/auth/session-cookie";
 import { setupSchema } from "@/lib/validation/auth";
 import { fieldErrorsOf, textFields } from "@/lib/validation/form-data";
 

@@ -21,8 +21,8 @@ import {
  */
 
 const health = vi.hoisted(() => ({ down: false }));
-vi.mock("../health", async (importOriginal) => {
-  const actual = await importOriginal<typeof import("../health")>();
+vi.mock("../server/health", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("../server/health")>();
   return {
     ...actual,
     databaseAnswers: async () => (health.down ? false : actual.databaseAnswers()),

@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb } from "../db";
-import type { RateLimitResult } from "../rate-limit";
+import type { RateLimitResult } from "../db/rate-limit";
 import type { MaybePromise } from "../maybe-promise";
 
 const WINDOW_MS = 60_000;

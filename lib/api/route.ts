@@ -4,7 +4,7 @@ import type { z } from "zod";
 import type { WorkspaceScope } from "../auth/actor";
 import { logger } from "../log";
 import { andThen, isPromise, type MaybePromise } from "../maybe-promise";
-import { clientIp } from "../request-ip";
+import { clientIp } from "../http/request-ip";
 import { getEnv } from "../env";
 import { workspaceForApiKey } from "./api-keys";
 import { connectionNotFound } from "./connection-answers";

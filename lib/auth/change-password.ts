@@ -1,7 +1,7 @@
 import "server-only";
 import { recordAudit } from "../audit/record";
 import { getDb } from "../db";
-import { hitRateLimit } from "../rate-limit";
+import { hitRateLimit } from "../db/rate-limit";
 import { HashingBusyError } from "./hash-slots";
 import type { MemberScope } from "./member";
 import { hashPassword, verifyPassword } from "./password";

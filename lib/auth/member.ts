@@ -3,8 +3,8 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "../db";
-import { clientIp } from "../request-ip";
-import { getSession, isActive } from "../session";
+import { clientIp } from "../http/request-ip";
+import { getSession, isActive } from "./session-cookie";
 import type { WorkspaceScope } from "./actor";
 import { isSessionLive } from "./sessions";
 

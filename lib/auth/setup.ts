@@ -3,9 +3,9 @@ import { randomUUID } from "node:crypto";
 import { recordAudit } from "../audit/record";
 import { getDb } from "../db";
 import { newId, sha256 } from "../ids";
-import { releaseLease, tryAcquireLease } from "../leases";
+import { releaseLease, tryAcquireLease } from "../db/leases";
 import { rateLimitSubject } from "../net/cidr";
-import { hitRateLimit } from "../rate-limit";
+import { hitRateLimit } from "../db/rate-limit";
 import { HashingBusyError } from "./hash-slots";
 import { hashPassword } from "./password";
 import { isSetupToken, removeSetupLinkFile, setupTokenCutoff } from "./setup-token";
@@ -20,7 +20,7 @@ export type SetupResult =
 
 export const SETUP_ATTEMPTS_PER_ADDRESS = 10;
 const WINDOW_MS = 15 * 60 * 1000;
-// The same lease as the INITIAL_* bootstrap (lib/bootstrap.ts): one first admin, whoever races.
+// The same lease as the INITIAL_* bootstrap (lib/server/bootstrap.ts): one first admin, whoever races.
 const SETUP_LEASE = "initial-setup";
 const SETUP_LEASE_MS = 60_000;
 

@@ -4,7 +4,7 @@ import type { WorkspaceScope } from "../auth/actor";
 import { openSecret, sealSecret } from "../crypto/secrets";
 import { getDb } from "../db";
 import { getHotReads, type TokenRow } from "../db/hot-reads";
-import { releaseLease, tryAcquireLease } from "../leases";
+import { releaseLease, tryAcquireLease } from "../db/leases";
 import { logger } from "../log";
 import { andThen, type MaybePromise } from "../maybe-promise";
 import { atlassianConfig } from "./atlassian-config";

@@ -71,7 +71,7 @@ let lib: {
   sessions: typeof import("./connect-sessions");
   connect: typeof import("./connect");
   tokens: typeof import("./access-token");
-  health: typeof import("../health");
+  health: typeof import("../server/health");
 };
 
 beforeAll(async () => {
@@ -80,7 +80,7 @@ beforeAll(async () => {
     sessions: await import("./connect-sessions"),
     connect: await import("./connect"),
     tokens: await import("./access-token"),
-    health: await import("../health"),
+    health: await import("../server/health"),
   };
 });
 

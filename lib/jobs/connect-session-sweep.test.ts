@@ -50,9 +50,9 @@ describe("startConnectSessionSweep", () => {
     stop();
   });
 
-  it("runs from start-up (lib/start.ts)", async () => {
+  it("runs from start-up (lib/server/start.ts)", async () => {
     const fs = await import("node:fs/promises");
-    const start = await fs.readFile(new URL("../start.ts", import.meta.url), "utf8");
+    const start = await fs.readFile(new URL("../server/start.ts", import.meta.url), "utf8");
     expect(start).toMatch(/^\s+startConnectSessionSweep\(\);$/m);
   });
 });

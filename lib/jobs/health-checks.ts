@@ -3,7 +3,7 @@ import { createHash, randomUUID } from "node:crypto";
 import type { WorkspaceScope } from "../auth/actor";
 import { testConnection } from "../connections/test-connection";
 import { getDb } from "../db";
-import { releaseLease, tryAcquireLease } from "../leases";
+import { releaseLease, tryAcquireLease } from "../db/leases";
 import { logger } from "../log";
 
 const LEASE_NAME = "health-check-round";

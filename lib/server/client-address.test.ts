@@ -1,6 +1,6 @@
 import type { IncomingMessage } from "node:http";
 import { describe, expect, it } from "vitest";
-import { clientIp } from "../request-ip";
+import { clientIp } from "../http/request-ip";
 import { AddressSet } from "../net/cidr";
 import { markClientAddressesResolved } from "../http/client-address";
 import { applyClientAddress } from "./client-address";
@@ -57,7 +57,7 @@ describe("applyClientAddress", () => {
 
 describe("clientIp", () => {
   it("reads no address where server.ts did not resolve one", async () => {
-    const { clientIp: read } = await import("../request-ip");
+    const { clientIp: read } = await import("../http/request-ip");
     const symbol = Symbol.for("latch.clientAddressesResolved");
     const global = globalThis as Record<symbol, unknown>;
     global[symbol] = false;

@@ -5,8 +5,8 @@ import { headers } from "next/headers";
 import { changePassword } from "@/lib/auth/change-password";
 import { requireMember } from "@/lib/auth/member";
 import { logger } from "@/lib/log";
-import { clientIp } from "@/lib/request-ip";
-import { startSession } from "@/lib/session";
+import { clientIp } from "@/lib/http/request-ip";
+import { startSession } from "@/lib/auth/session-cookie";
 import { changePasswordSchema } from "@/lib/validation/auth";
 import { fieldErrorsOf, textFields } from "@/lib/validation/form-data";
 

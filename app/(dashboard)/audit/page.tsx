@@ -141,7 +141,7 @@ export default async function AuditPage({ searchParams }: PageProps<"/audit">) {
 }
 
 /**
- * `2026-03-01 14:05:09 UTC`: one zone for every reader. Not lib/format-date, which stops at the
+ * `2026-03-01 14:05:09 UTC`: one zone for every reader. Not lib/i18n/format-date, which stops at the
  * minute; telling apart events in the same minute needs the seconds.
  */
 function formatUtc(date: Date): string {

@@ -8,7 +8,7 @@ import {
   listConnections,
   type ConnectionPage,
 } from "@/lib/connections/list-connections";
-import { formatDateTime } from "@/lib/format-date";
+import { formatDateTime } from "@/lib/i18n/format-date";
 import {
   CONNECTION_STATUSES,
   dashboardConnectionsQuerySchema,

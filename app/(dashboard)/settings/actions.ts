@@ -6,7 +6,7 @@ import type { z } from "zod";
 import { createApiKey, revokeApiKey } from "@/lib/api-keys/manage-api-keys";
 import { requireMember } from "@/lib/auth/member";
 import { logger } from "@/lib/log";
-import { switchSessionWorkspace } from "@/lib/session";
+import { switchSessionWorkspace } from "@/lib/auth/session-cookie";
 import { fieldErrorsOf, textFields } from "@/lib/validation/form-data";
 import {
   allowedOriginsSchema,

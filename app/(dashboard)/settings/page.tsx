@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { Card } from "@/components/ui/card";
 import { listApiKeys } from "@/lib/api-keys/manage-api-keys";
 import { requireMember } from "@/lib/auth/member";
-import { formatDateTime } from "@/lib/format-date";
+import { formatDateTime } from "@/lib/i18n/format-date";
 import { getWebhookSettings, listWebhookDeliveries } from "@/lib/webhooks/manage-webhook";
 import { getWorkspaceSettings } from "@/lib/workspaces/manage-workspace";
 import { ApiKeysSection, type ApiKeyRow } from "./api-keys-section";

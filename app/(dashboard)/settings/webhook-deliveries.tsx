@@ -1,4 +1,4 @@
-import { formatDateTime } from "@/lib/format-date";
+import { formatDateTime } from "@/lib/i18n/format-date";
 import type { WebhookDeliverySummary } from "@/lib/webhooks/manage-webhook";
 import { DataTable } from "@/components/ui/data-table";
 

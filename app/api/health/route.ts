@@ -1,5 +1,5 @@
 import { otherMethods } from "@/lib/api/methods";
-import { databaseAnswers } from "@/lib/health";
+import { databaseAnswers } from "@/lib/server/health";
 
 export const dynamic = "force-dynamic";
 

@@ -5,7 +5,7 @@ import { StatusBadge } from "@/components/dashboard/status-badge";
 import { requireMember } from "@/lib/auth/member";
 import { listConnectionChecks, type ConnectionCheckEntry } from "@/lib/connections/list-checks";
 import { getConnection } from "@/lib/connections/list-connections";
-import { formatDateTime } from "@/lib/format-date";
+import { formatDateTime } from "@/lib/i18n/format-date";
 import { ConnectionRowActions } from "../connection-row-actions";
 import { DataTable } from "@/components/ui/data-table";
 

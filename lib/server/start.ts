@@ -1,15 +1,15 @@
 import "server-only";
 import path from "node:path";
-import { issueSetupLink } from "./auth/setup-token";
+import { issueSetupLink } from "../auth/setup-token";
 import { applyInitialSetup } from "./bootstrap";
-import { getDb } from "./db";
-import { MIGRATIONS_DIRS, migratePostgres, migrateSqlite } from "./db/migrate";
-import { getEnv } from "./env";
-import { ConfigError } from "./env-schema";
-import { startConnectSessionSweep } from "./jobs/connect-session-sweep";
-import { startHealthChecks } from "./jobs/health-checks";
-import { logger } from "./log";
-import { startWebhookWorker } from "./webhooks/deliver";
+import { getDb } from "../db";
+import { MIGRATIONS_DIRS, migratePostgres, migrateSqlite } from "../db/migrate";
+import { getEnv } from "../env";
+import { ConfigError } from "../env-schema";
+import { startConnectSessionSweep } from "../jobs/connect-session-sweep";
+import { startHealthChecks } from "../jobs/health-checks";
+import { logger } from "../log";
+import { startWebhookWorker } from "../webhooks/deliver";
 
 // Both server.ts and Next's instrumentation.ts call startLatch, from separate bundles of this
 // module; the promise lives on globalThis so start-up runs once per process all the same.

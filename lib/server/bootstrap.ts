@@ -1,11 +1,11 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { hashPassword } from "./auth/password";
-import type { Db } from "./db";
-import type { Env } from "./env";
-import { newId, sha256 } from "./ids";
-import { releaseLease, tryAcquireLease } from "./leases";
-import { logger } from "./log";
+import { hashPassword } from "../auth/password";
+import type { Db } from "../db";
+import type { Env } from "../env";
+import { newId, sha256 } from "../ids";
+import { releaseLease, tryAcquireLease } from "../db/leases";
+import { logger } from "../log";
 
 /**
  * For automated deploys: the INITIAL_* variables create the first workspace, admin and API key,

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { sealData } from "iron-session";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { RUNS, hostileString } from "../testing/fuzz";
-import { createTestWorkspace, openTestDatabase } from "../testing/test-db";
+import { RUNS, hostileString } from "../../testing/fuzz";
+import { createTestWorkspace, openTestDatabase } from "../../testing/test-db";
 
 /**
  * Property-based tests of the dashboard's session cookie (iron-session). Whatever a browser
@@ -24,10 +24,10 @@ vi.mock("next/headers", () => ({
   headers: async () => new Headers(),
 }));
 
-type SessionModule = typeof import("./session");
+type SessionModule = typeof import("./session-cookie");
 const NO_CLIENT = { ip: null, userAgent: null };
 let session: SessionModule;
-let requireMember: typeof import("./auth/member").requireMember;
+let requireMember: typeof import("./member").requireMember;
 let secret: string;
 /** A live session of a real member, sealed as the app seals it. */
 let liveSeal: string;
@@ -36,8 +36,8 @@ let member: { userId: string; workspaceId: string };
 beforeAll(async () => {
   const { getDb } = await openTestDatabase();
   secret = process.env.SESSION_SECRET!;
-  session = await import("./session");
-  ({ requireMember } = await import("./auth/member"));
+  session = await import("./session-cookie");
+  ({ requireMember } = await import("./member"));
   const { workspace } = await createTestWorkspace("Fuzz");
   const user = await getDb().user.create({
     data: { id: "usr_fuzz", email: "fuzz@example.com", passwordHash: "x" },
@@ -223,7 +223,7 @@ describe("the session cookie on a Request (proxy.ts)", () => {
   // A cookie such as `latch_session=*******` once threw "Wrong mac prefix" out of the proxy,
   // and every dashboard page answered 500 until the cookie was cleared.
   it("the dashboard gate sends any unreadable cookie to /login", async () => {
-    const { proxy } = await import("../proxy");
+    const { proxy } = await import("../../proxy");
     const { NextRequest } = await import("next/server");
     await fc.assert(
       fc.asyncProperty(cookieValue, async (value) => {

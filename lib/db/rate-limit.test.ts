@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { openTestDatabase } from "../testing/test-db";
+import { openTestDatabase } from "../../testing/test-db";
 
 let rateLimit: typeof import("./rate-limit");
 

@@ -6,8 +6,8 @@ import {
   IDLE_LIFETIME_MS,
   createSessionRecord,
   endSessionRecord,
-} from "./auth/sessions";
-import { getEnv } from "./env";
+} from "./sessions";
+import { getEnv } from "../env";
 
 export { ABSOLUTE_LIFETIME_MS, IDLE_LIFETIME_MS };
 

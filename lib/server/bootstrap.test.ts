@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Env } from "./env";
-import { openTestDatabase } from "../testing/test-db";
+import type { Env } from "../env";
+import { openTestDatabase } from "../../testing/test-db";
 
 let db: Awaited<ReturnType<typeof openTestDatabase>>;
 let bootstrap: typeof import("./bootstrap");

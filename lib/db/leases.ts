@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { getDb } from "./db";
+import { getDb } from "../db";
 
 /** This process, as a lease holder. */
 const PROCESS_ID: string = randomUUID();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ABSOLUTE_LIFETIME_MS, IDLE_LIFETIME_MS, isActive } from "./session";
+import { ABSOLUTE_LIFETIME_MS, IDLE_LIFETIME_MS, isActive } from "./session-cookie";
 
 const signedIn = (issuedAgo: number, seenAgo: number, now: number) => ({
   sessionId: "s_1",

@@ -1,5 +1,5 @@
 import "server-only";
-import { getHotReads } from "./db/hot-reads";
+import { getHotReads } from "../db/hot-reads";
 
 /** True while the database answers a trivial query. */
 export async function databaseAnswers(): Promise<boolean> {

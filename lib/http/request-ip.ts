@@ -1,4 +1,4 @@
-import { CLIENT_IP_HEADER, clientAddressesResolved } from "./http/client-address";
+import { CLIENT_IP_HEADER, clientAddressesResolved } from "./client-address";
 
 /**
  * The client's address as server.ts resolved it from the socket and TRUSTED_PROXIES
