@@ -4,7 +4,12 @@ import { getDb } from "../db";
 import { sha256 } from "../ids";
 import { logger } from "../log";
 import { rateLimitSubject } from "../net/cidr";
-import { clearRateLimit, hitRateLimit, refundRateLimit, type RateLimitResult } from "../db/rate-limit";
+import {
+  clearRateLimit,
+  hitRateLimit,
+  refundRateLimit,
+  type RateLimitResult,
+} from "../db/rate-limit";
 import { deviceNonceFor, newDeviceToken } from "./device-cookie";
 import { HashingBusyError } from "./hash-slots";
 import { hashPassword, verifyPassword } from "./password";
