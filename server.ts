@@ -2,7 +2,7 @@
  * Latch's production server (`npm start`). Next serves every page and route, except the two a
  * tenant's backend and its load balancer call many times a second: those route handlers are
  * called directly, skipping Next's per-request pipeline, which on its own costs several
- * milliseconds of CPU (see the phase 4 benchmark in README). Same handlers, same answers.
+ * milliseconds of CPU (README: How it is built, the hot path; `npm run bench:tokens`). Same handlers, same answers.
  *
  * `npm run build` bundles this file to .next/latch-server.mjs.
  */

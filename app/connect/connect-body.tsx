@@ -1,5 +1,5 @@
 import { ConnectScreen } from "@/components/connect/connect-screen";
-import { connectCopy } from "@/components/connect/copy";
+import { connectCopy } from "@/lib/i18n/connect-copy";
 import { SessionEnded } from "@/components/connect/session-ended";
 import type { ConnectSessionLookup } from "@/lib/connections/connect-sessions";
 import type { Locale } from "@/lib/i18n/locales";

@@ -2,7 +2,7 @@
 
 import { useActionState, useEffect, useRef } from "react";
 import { CloseConfirm } from "@/components/connect/close-confirm";
-import type { ConnectCopy } from "@/components/connect/copy";
+import type { ConnectCopy } from "@/lib/i18n/connect-copy";
 import { Connected } from "@/components/connect/connected";
 import { SessionEnded } from "@/components/connect/session-ended";
 import { SitePicker } from "@/components/connect/site-picker";

@@ -1,7 +1,7 @@
 "use client";
 
-import type { ConnectCopy } from "@/components/connect/copy";
-import { Field } from "@/components/connect/field";
+import type { ConnectCopy } from "@/lib/i18n/connect-copy";
+import { Field } from "@/components/ui/field";
 import { SecretField } from "@/components/connect/secret-field";
 import { useSchemaForm } from "@/components/forms/use-schema-form";
 import { Alert } from "@/components/ui/alert";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect } from "react";
-import type { ConnectCopy } from "@/components/connect/copy";
+import type { ConnectCopy } from "@/lib/i18n/connect-copy";
 import { postToHost } from "@/lib/embed/protocol";
 import { sessionEndedMessage } from "./connect-form";
 import type { EmbedContext } from "./use-embed-bridge";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef } from "react";
-import type { ConnectCopy } from "./copy";
+import type { ConnectCopy } from "@/lib/i18n/connect-copy";
 
 /** Asked inside the iframe when the end user closes a form they have typed in. */
 export function CloseConfirm({

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, type ComponentProps } from "react";
-import { Field } from "./field";
+import { Field } from "../ui/field";
 
 /**
  * The Client Secret: hidden as typed, with a Show/Hide button to check a paste. The button says

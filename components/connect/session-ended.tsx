@@ -1,4 +1,4 @@
-import type { ConnectCopy } from "./copy";
+import type { ConnectCopy } from "@/lib/i18n/connect-copy";
 
 export function SessionEnded({
   copy,

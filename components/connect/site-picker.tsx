@@ -1,6 +1,6 @@
 import type { SiteOption } from "@/lib/connections/connect";
 import { Alert } from "../ui/alert";
-import type { ConnectCopy } from "./copy";
+import type { ConnectCopy } from "@/lib/i18n/connect-copy";
 import { SubmitButton } from "../ui/submit-button";
 
 /** Step two when the credential reaches several sites: a radio group named Site. */

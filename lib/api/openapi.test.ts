@@ -42,7 +42,7 @@ describe("the OpenAPI document", () => {
     expect(JSON.parse(JSON.stringify(document))).toEqual(document);
   });
 
-  it("has every path and method of PRODUCT.md, and nothing else", () => {
+  it("has every path and method of the README's HTTP API, and nothing else", () => {
     const operations = Object.entries(document.paths).flatMap(([path, item]) =>
       Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`),
     );
@@ -63,7 +63,7 @@ describe("the OpenAPI document", () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  it("answers as PRODUCT.md says, with the Error shape for every failure", () => {
+  it("answers as the README's HTTP API says, with the Error shape for every failure", () => {
     expect(at(operation("/api/v1/connect-sessions", "post").responses, "201").content).toEqual({
       "application/json": { schema: { $ref: "#/components/schemas/ConnectSession" } },
     });
@@ -174,7 +174,7 @@ describe("the OpenAPI document", () => {
     ]);
   });
 
-  it("names every field of PRODUCT.md's Connection, each required", () => {
+  it("names every field of the README's Connection, each required", () => {
     const fields = schemaFields(schema("Connection"), schemas);
     expect(fields.map((field) => field.name).sort()).toEqual(
       [
@@ -206,7 +206,7 @@ describe("the OpenAPI document", () => {
     expect(JSON.stringify(document)).not.toMatch(/client_secret|clientSecret/);
   });
 
-  it("describes the access token and error answers of PRODUCT.md", () => {
+  it("describes the access token and error answers of the README's HTTP API", () => {
     expect(schema("AccessToken").required?.sort()).toEqual(
       ["access_token", "token_type", "expires_at", "cloud_id", "api_base_url"].sort(),
     );

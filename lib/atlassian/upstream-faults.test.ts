@@ -11,7 +11,7 @@ import { AtlassianError } from "./errors";
 import { atlassianFailure } from "../../testing/atlassian-failure";
 
 /**
- * The upstream faults of phase 6 at the client level: what AtlassianError each one becomes, how
+ * The upstream faults the fake Atlassian can play (testing/fake-atlassian/), at the client level: what AtlassianError each one becomes, how
  * many requests it costs, and that it ends well within the 15 s validation deadline. Unless a
  * test says otherwise the production defaults apply (15 s deadline, 3 attempts). The same faults
  * through the connect flow and token renewal: lib/connections/upstream-faults.test.ts.

@@ -8,7 +8,7 @@ import { releaseLease, tryAcquireLease } from "../db/leases";
 import { logger } from "../log";
 import { andThen, type MaybePromise } from "../maybe-promise";
 import { atlassianConfig } from "./atlassian-config";
-import { describeForTenant, isRefusal, type Failure } from "./failures";
+import { describeForTenant, isRefusal, isTransient, type Failure } from "./failures";
 import { saveCheckResult } from "./save-check";
 
 /** A cached token is handed out until it has less than this left, or half its life if shorter. */
@@ -19,7 +19,6 @@ const RENEW_WHEN_LEFT_MS = 5 * 60 * 1000;
  * exchange starts meanwhile.
  */
 const LEASE_MS = 60_000;
-const TRANSIENT_CODES = ["atlassian_unavailable", "atlassian_rate_limited"];
 const POLL_MS = 50;
 
 export type IssuedToken = {
@@ -150,7 +149,7 @@ async function renewAcrossProcesses(scope: WorkspaceScope, id: string): Promise<
         message: row!.lastErrorMessage ?? "",
       };
       // An outage seen by the holder is an outage for its waiters too: 503, not 409.
-      const transient = TRANSIENT_CODES.includes(failure.code);
+      const transient = isTransient(failure.code);
       return {
         ok: false,
         reason: "failing",
@@ -208,7 +207,7 @@ async function exchange(scope: WorkspaceScope, row: TokenRow): Promise<AccessTok
       trigger: "renewal",
       durationMs: performance.now() - started,
     });
-    const transient = ["unavailable", "timeout", "rate_limited"].includes(error.code);
+    const transient = isTransient(failure.code);
     return {
       ok: false,
       reason: "failing",

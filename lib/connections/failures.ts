@@ -108,3 +108,16 @@ const REFUSAL_CODES: ReadonlySet<string> = new Set([
 export function isRefusal(code: string | null | undefined): boolean {
   return code != null && REFUSAL_CODES.has(code);
 }
+
+/**
+ * Failures that mean Atlassian could not answer just now (an outage, a timeout, its rate limit):
+ * asking again later may work, so the API answers 503 with Retry-After rather than 409.
+ */
+const TRANSIENT_CODES: ReadonlySet<string> = new Set([
+  "atlassian_unavailable",
+  "atlassian_rate_limited",
+]);
+
+export function isTransient(code: string | null | undefined): boolean {
+  return code != null && TRANSIENT_CODES.has(code);
+}

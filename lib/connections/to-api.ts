@@ -2,7 +2,7 @@ import type { Connection } from "../generated/prisma/client";
 
 type PublicConnectionRow = Omit<Connection, "clientSecretSealed" | "accessTokenSealed">;
 
-/** The public `Connection` shape of the API (PRODUCT.md). It never carries a secret. */
+/** The public `Connection` shape of the API (README: HTTP API). It never carries a secret. */
 export function toApiConnection(row: PublicConnectionRow) {
   return {
     id: row.id,

@@ -8,8 +8,9 @@ import type { MaybePromise } from "../maybe-promise";
 /**
  * The reads on the hottest path (a tenant backend asking for a token, a load balancer asking for
  * health), done with prepared statements on the driver itself. Through Prisma's JS engine each
- * of these costs 0.2–0.6 ms of planning and mapping; here they cost microseconds (measured in
- * the phase 4 notes). Everything else, and every write, goes through Prisma (lib/db.ts).
+ * of these costs 0.2–0.6 ms of planning and mapping; here they cost microseconds (`npm run
+ * bench:tokens` shows the effect). Everything else, and every write, goes through Prisma
+ * (lib/db.ts).
  */
 export type HotReads = {
   /** Resolves while the database answers; rejects otherwise. */

@@ -1,6 +1,6 @@
 /**
  * The messages between the connect page in an iframe and latch.js on the host page
- * (PRODUCT.md, Embedding). Every message is an object with `source: "latch"`; public/latch.js
+ * (README: Embed Latch in your app). Every message is an object with `source: "latch"`; public/latch.js
  * speaks the same protocol in plain JavaScript.
  */
 import type { ApiConnection } from "../connections/to-api";

@@ -3,7 +3,7 @@
 import { useActionState, useEffect, useSyncExternalStore } from "react";
 import { useWatch } from "react-hook-form";
 import type { z } from "zod";
-import { Field } from "@/components/connect/field";
+import { Field } from "@/components/ui/field";
 import { useEnhancedForm } from "@/components/forms/use-enhanced-form";
 import { Alert } from "@/components/ui/alert";
 import { contrastRatio, parseHexColor, textColorOn } from "@/lib/theme/contrast";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useEffect, useMemo } from "react";
-import { Field } from "@/components/connect/field";
+import { Field } from "@/components/ui/field";
 import { useEnhancedForm } from "@/components/forms/use-enhanced-form";
 import { Alert } from "@/components/ui/alert";
 import { webhookSettingsSchemaFor } from "@/lib/validation/settings";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useEffect } from "react";
-import { Field } from "@/components/connect/field";
+import { Field } from "@/components/ui/field";
 import { useEnhancedForm } from "@/components/forms/use-enhanced-form";
 import { Alert } from "@/components/ui/alert";
 import { renameWorkspaceSchema } from "@/lib/validation/settings";
