@@ -5,7 +5,7 @@
  *   npm run build && npm run bench:dashboard
  */
 import { e2eSql } from "../e2e/db";
-import { encodeCursor } from "../lib/connections/cursor";
+import { encodeCursor } from "../lib/validation/cursor";
 import { signIn, timePage } from "./lib/measure";
 import { seedConnections } from "./lib/seed-connections";
 import { startLatch } from "./lib/server";

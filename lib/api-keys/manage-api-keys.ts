@@ -1,6 +1,6 @@
 import "server-only";
 import { recordAudit } from "../audit/record";
-import { inWorkspace, type WorkspaceScope } from "../auth/actor";
+import { inWorkspace, type WorkspaceScope } from "../scope";
 import { getDb } from "../db";
 import { newId, newSecretToken, sha256 } from "../ids";
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
-import type { WorkspaceScope } from "../auth/actor";
+import type { WorkspaceScope } from "../scope";
 import { logger } from "../log";
 import { andThen, isPromise, type MaybePromise } from "../maybe-promise";
 import { clientIp } from "../http/request-ip";

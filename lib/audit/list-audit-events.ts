@@ -1,6 +1,6 @@
 import "server-only";
-import { inWorkspace, type WorkspaceScope } from "../auth/actor";
-import { decodeCursor, encodeCursor, type Cursor } from "../connections/cursor";
+import { inWorkspace, type WorkspaceScope } from "../scope";
+import { decodeCursor, encodeCursor, type Cursor } from "../validation/cursor";
 import { getDb } from "../db";
 import type { AuditEvent, Prisma } from "../generated/prisma/client";
 import type { AuditFilters, AuditQuery } from "../validation/audit-query";

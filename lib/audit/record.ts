@@ -1,5 +1,5 @@
 import "server-only";
-import type { WorkspaceScope } from "../auth/actor";
+import type { WorkspaceScope } from "../scope";
 import { getDb } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import { newId } from "../ids";

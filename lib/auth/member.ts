@@ -5,7 +5,7 @@ import { cache } from "react";
 import { getDb } from "../db";
 import { clientIp } from "../http/request-ip";
 import { getSession, isActive } from "./session-cookie";
-import type { WorkspaceScope } from "./actor";
+import type { WorkspaceScope } from "../scope";
 import { isSessionLive } from "./sessions";
 
 export type MemberScope = WorkspaceScope & {

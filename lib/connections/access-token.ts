@@ -1,6 +1,6 @@
 import "server-only";
 import { AtlassianError, apiBaseUrl, requestAccessToken } from "../atlassian";
-import type { WorkspaceScope } from "../auth/actor";
+import type { WorkspaceScope } from "../scope";
 import { openSecret, sealSecret } from "../crypto/secrets";
 import { getDb } from "../db";
 import { getHotReads, type TokenRow } from "../db/hot-reads";

@@ -1,5 +1,5 @@
 import "server-only";
-import { inWorkspace, type WorkspaceScope } from "../auth/actor";
+import { inWorkspace, type WorkspaceScope } from "../scope";
 import { getDb } from "../db";
 import { CHECKS_KEPT } from "./record-check";
 

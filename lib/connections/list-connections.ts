@@ -1,11 +1,11 @@
 import "server-only";
-import { inWorkspace, type WorkspaceScope } from "../auth/actor";
+import { inWorkspace, type WorkspaceScope } from "../scope";
 import { getDb } from "../db";
 import type {
   DashboardConnectionsQuery,
   ListConnectionsQuery,
 } from "../validation/connections-query";
-import { decodeCursor, encodeCursor } from "./cursor";
+import { decodeCursor, encodeCursor } from "../validation/cursor";
 import { toApiConnection, type ApiConnection } from "./to-api";
 
 export type ConnectionPage = { data: ApiConnection[]; nextCursor: string | null };

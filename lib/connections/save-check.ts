@@ -1,6 +1,6 @@
 import "server-only";
 import { recordAudit } from "../audit/record";
-import type { WorkspaceScope } from "../auth/actor";
+import type { WorkspaceScope } from "../scope";
 import { getDb } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import { enqueueWebhook, statusChangeEvent } from "../webhooks/enqueue";

@@ -1,6 +1,6 @@
 import "server-only";
 import { AtlassianError, validateCredential } from "../atlassian";
-import type { WorkspaceScope } from "../auth/actor";
+import type { WorkspaceScope } from "../scope";
 import { sealSecret } from "../crypto/secrets";
 import { logger } from "../log";
 import { atlassianConfig } from "./atlassian-config";

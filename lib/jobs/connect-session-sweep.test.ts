@@ -50,9 +50,11 @@ describe("startConnectSessionSweep", () => {
     stop();
   });
 
-  it("runs from start-up (lib/server/start.ts)", async () => {
+  it("is one of the background jobs start-up runs (lib/jobs/index.ts)", async () => {
     const fs = await import("node:fs/promises");
+    const jobs = await fs.readFile(new URL("./index.ts", import.meta.url), "utf8");
+    expect(jobs).toMatch(/^\s+startConnectSessionSweep\(\),$/m);
     const start = await fs.readFile(new URL("../server/start.ts", import.meta.url), "utf8");
-    expect(start).toMatch(/^\s+startConnectSessionSweep\(\);$/m);
+    expect(start).toMatch(/^\s+startBackgroundJobs\(env\);$/m);
   });
 });

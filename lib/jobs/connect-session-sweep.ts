@@ -1,6 +1,7 @@
 import "server-only";
 import { sweepConnectSessions, type SweepResult } from "../connections/connect-sessions";
 import { logger } from "../log";
+import { startRecurring } from "./recurring";
 
 /** A secret left at the site picker outlives its session by at most this. */
 export const SWEEP_EVERY_MS = 5 * 60_000;
@@ -16,25 +17,13 @@ export function startConnectSessionSweep(
   everyMs = SWEEP_EVERY_MS,
   sweep: () => Promise<SweepResult> = () => sweepConnectSessions(),
 ): () => void {
-  let stopped = false;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const schedule = (delayMs: number) => {
-    if (stopped) return;
-    timer = setTimeout(() => void tick(), delayMs);
-    timer.unref?.();
-  };
-  const tick = async () => {
-    try {
+  return startRecurring({
+    name: "connect session sweep",
+    everyMs,
+    firstDelayMs: Math.min(10_000 + Math.random() * 50_000, everyMs),
+    run: async () => {
       const { erased, purged } = await sweep();
       if (erased || purged) logger.info({ erased, purged }, "ended connect sessions swept");
-    } catch (error) {
-      logger.error({ err: error }, "connect session sweep failed");
-    }
-    schedule(everyMs);
-  };
-  schedule(Math.min(10_000 + Math.random() * 50_000, everyMs));
-  return () => {
-    stopped = true;
-    clearTimeout(timer);
-  };
+    },
+  });
 }

@@ -1,6 +1,7 @@
 import "server-only";
+import { forEachConcurrently, startRecurring } from "./recurring";
 import { createHash, randomUUID } from "node:crypto";
-import type { WorkspaceScope } from "../auth/actor";
+import type { WorkspaceScope } from "../scope";
 import { testConnection } from "../connections/test-connection";
 import { getDb } from "../db";
 import { releaseLease, tryAcquireLease } from "../db/leases";
@@ -208,19 +209,15 @@ export async function runHealthCheckRound({
   let leaseLost = false;
   try {
     due = await dueConnections(now, intervalMs, limit);
-    const queue = due.values(); // shared: each worker takes the next connection from it
-    const worker = async () => {
-      for (const connection of queue) {
-        if (leaseLost) break;
-        if (Date.now() - renewedAt > LEASE_MS / 2) {
-          renewedAt = Date.now();
-          leaseLost = !(await tryAcquireLease(LEASE_NAME, LEASE_MS, holder));
-          if (leaseLost) break;
-        }
-        await checkOne(connection, result);
+    await forEachConcurrently(due, concurrency, async (connection) => {
+      if (leaseLost) return "stop";
+      if (Date.now() - renewedAt > LEASE_MS / 2) {
+        renewedAt = Date.now();
+        leaseLost = !(await tryAcquireLease(LEASE_NAME, LEASE_MS, holder));
+        if (leaseLost) return "stop";
       }
-    };
-    await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
+      await checkOne(connection, result);
+    });
   } finally {
     await releaseLease(LEASE_NAME, holder);
   }
@@ -262,25 +259,12 @@ export function startHealthChecks(
     return () => {};
   }
   const everyMs = Math.min(intervalMs / 6, MAX_TICK_MS);
-  let stopped = false;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const schedule = (delayMs: number) => {
-    if (stopped) return;
-    timer = setTimeout(() => void tick(), delayMs);
-    timer.unref?.();
-  };
-  const tick = async () => {
-    try {
-      await runRound();
-    } catch (error) {
-      logger.error({ err: error }, "health check round failed");
-    }
-    schedule(everyMs);
-  };
-  schedule(Math.min(5_000 + Math.random() * 25_000, everyMs));
+  const stop = startRecurring({
+    name: "health check round",
+    everyMs,
+    firstDelayMs: Math.min(5_000 + Math.random() * 25_000, everyMs),
+    run: runRound,
+  });
   logger.info({ intervalMs, everyMs }, "scheduled health checks started");
-  return () => {
-    stopped = true;
-    clearTimeout(timer);
-  };
+  return stop;
 }

@@ -6,10 +6,8 @@ import { getDb } from "../db";
 import { MIGRATIONS_DIRS, migratePostgres, migrateSqlite } from "../db/migrate";
 import { getEnv } from "../env";
 import { ConfigError } from "../env-schema";
-import { startConnectSessionSweep } from "../jobs/connect-session-sweep";
-import { startHealthChecks } from "../jobs/health-checks";
 import { logger } from "../log";
-import { startWebhookWorker } from "../webhooks/deliver";
+import { startBackgroundJobs } from "../jobs";
 
 // Both server.ts and Next's instrumentation.ts call startLatch, from separate bundles of this
 // module; the promise lives on globalThis so start-up runs once per process all the same.
@@ -35,10 +33,7 @@ async function start(): Promise<void> {
     await applyInitialSetup(getDb(), env);
     // With no admin yet, only the operator's one-time link can create one.
     await issueSetupLink(env);
-    // Background work shares the database with other instances: leases and claims keep it single.
-    startHealthChecks(env.healthCheckIntervalMs);
-    startWebhookWorker();
-    startConnectSessionSweep();
+    startBackgroundJobs(env);
     logger.info({ publicUrl: env.PUBLIC_URL, database: env.databaseProvider }, "Latch is ready");
   } catch (error) {
     if (error instanceof ConfigError) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
-import { encodeCursor } from "../connections/cursor";
+import { encodeCursor } from "./cursor";
 import { auditExportQuerySchema, auditQuerySchema } from "./audit-query";
 
 /** The messages a failed parse carries, keyed by the field they belong to. */

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { AUDIT_ACTIONS } from "../audit/actions";
-import { decodeCursor } from "../connections/cursor";
+import { decodeCursor } from "./cursor";
 
 export const AUDIT_ACTOR_TYPES = ["member", "api_key", "end_user", "system"] as const;
 export type AuditActorType = (typeof AUDIT_ACTOR_TYPES)[number];

@@ -1,6 +1,6 @@
 import "server-only";
 import { recordAudit } from "../audit/record";
-import { inWorkspace, type WorkspaceScope } from "../auth/actor";
+import { inWorkspace, type WorkspaceScope } from "../scope";
 import { openSecret, sealSecret, type SealContext } from "../crypto/secrets";
 import { getDb } from "../db";
 import type { Prisma } from "../generated/prisma/client";

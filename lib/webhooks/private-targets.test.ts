@@ -11,7 +11,7 @@ import type { Post, PostRequest } from "./transport";
 delete process.env.ALLOW_PRIVATE_WEBHOOKS;
 
 let db: Awaited<ReturnType<typeof openTestDatabase>>["getDb"];
-let deliver: typeof import("./deliver");
+let deliver: typeof import("../jobs/webhook-deliveries");
 let manage: typeof import("./manage-webhook");
 let enqueueWebhook: typeof import("./enqueue").enqueueWebhook;
 let REFUSED_PRIVATE: string;
@@ -31,7 +31,7 @@ const internal = {
 
 beforeAll(async () => {
   db = (await openTestDatabase()).getDb;
-  deliver = await import("./deliver");
+  deliver = await import("../jobs/webhook-deliveries");
   manage = await import("./manage-webhook");
   ({ enqueueWebhook } = await import("./enqueue"));
   ({ REFUSED_PRIVATE } = await import("./target"));

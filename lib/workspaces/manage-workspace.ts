@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { recordAudit } from "../audit/record";
-import type { WorkspaceScope } from "../auth/actor";
+import type { WorkspaceScope } from "../scope";
 import { getDb } from "../db";
 import { newId } from "../ids";
 import { isThemeMode } from "../theme/theme";

@@ -2,15 +2,16 @@ import "server-only";
 import { openSecret } from "../crypto/secrets";
 import { getDb } from "../db";
 import { logger } from "../log";
-import { signPayload, SIGNATURE_HEADER } from "./signature";
+import { forEachConcurrently, startRecurring } from "./recurring";
+import { signPayload, SIGNATURE_HEADER } from "../webhooks/signature";
 import {
   REFUSED_PRIVATE,
   resolveTarget,
   systemResolve,
   webhookAddressPolicy,
   type Resolve,
-} from "./target";
-import { pinnedPost, type Post } from "./transport";
+} from "../webhooks/target";
+import { pinnedPost, type Post } from "../webhooks/transport";
 
 export type DeliverOptions = {
   /** Sends one request to the checked address; tests replace it. */
@@ -63,20 +64,16 @@ export async function deliverDueWebhooks(options: DeliverOptions = {}): Promise<
     allowPrivate: options.allowPrivate ?? webhookAddressPolicy().allowPrivate,
   };
   let attempted = 0;
-  const queue = [...due];
-  const worker = async () => {
-    for (let delivery = queue.shift(); delivery; delivery = queue.shift()) {
-      try {
-        if (!(await claim(delivery, now))) continue;
-        attempted += 1;
-        await attempt({ ...delivery, attempts: delivery.attempts + 1 }, now, sender);
-      } catch (error) {
-        // The claim lapses and the delivery is retried; the others in this round go ahead.
-        logger.error({ err: error, delivery: delivery.id }, "webhook delivery crashed");
-      }
+  await forEachConcurrently(due, Math.min(CONCURRENCY, due.length), async (delivery) => {
+    try {
+      if (!(await claim(delivery, now))) return;
+      attempted += 1;
+      await attempt({ ...delivery, attempts: delivery.attempts + 1 }, now, sender);
+    } catch (error) {
+      // The claim lapses and the delivery is retried; the others in this round go ahead.
+      logger.error({ err: error, delivery: delivery.id }, "webhook delivery crashed");
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, queue.length) }, worker));
+  });
   return attempted;
 }
 
@@ -269,29 +266,17 @@ export function startWebhookWorker(
   intervalMs = 5000,
   options: Omit<DeliverOptions, "now"> = {},
 ): () => void {
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
   let prunedAt = 0;
-  const schedule = () => {
-    timer = setTimeout(() => void round(), intervalMs);
-    timer.unref();
-  };
-  const round = async () => {
-    try {
+  return startRecurring({
+    name: "webhook delivery round",
+    everyMs: intervalMs,
+    run: async () => {
       await deliverDueWebhooks(options);
       if (Date.now() - prunedAt >= PRUNE_EVERY_MS) {
         prunedAt = Date.now();
         const pruned = await pruneOldDeliveries();
         if (pruned) logger.info({ pruned }, "old webhook deliveries deleted");
       }
-    } catch (error) {
-      logger.error({ err: error }, "webhook delivery round failed");
-    }
-    if (!stopped) schedule();
-  };
-  schedule();
-  return () => {
-    stopped = true;
-    clearTimeout(timer);
-  };
+    },
+  });
 }

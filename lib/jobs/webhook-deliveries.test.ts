@@ -2,8 +2,8 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { ApiConnection } from "../connections/to-api";
-import type { Resolve } from "./target";
-import { pinnedPost, type Post } from "./transport";
+import type { Resolve } from "../webhooks/target";
+import { pinnedPost, type Post } from "../webhooks/transport";
 import { createTestWorkspace, openTestDatabase } from "../../testing/test-db";
 
 // The suite's receiver is on loopback, which only ALLOW_PRIVATE_WEBHOOKS lets webhooks reach
@@ -11,10 +11,10 @@ import { createTestWorkspace, openTestDatabase } from "../../testing/test-db";
 process.env.ALLOW_PRIVATE_WEBHOOKS = "true";
 
 let db: Awaited<ReturnType<typeof openTestDatabase>>["getDb"];
-let deliver: typeof import("./deliver");
-let manage: typeof import("./manage-webhook");
-let enqueueWebhook: typeof import("./enqueue").enqueueWebhook;
-let verifySignature: typeof import("./signature").verifySignature;
+let deliver: typeof import("./webhook-deliveries");
+let manage: typeof import("../webhooks/manage-webhook");
+let enqueueWebhook: typeof import("../webhooks/enqueue").enqueueWebhook;
+let verifySignature: typeof import("../webhooks/signature").verifySignature;
 let REFUSED_PRIVATE: string;
 
 type Received = { headers: http.IncomingHttpHeaders; body: string; method: string; url: string };
@@ -45,11 +45,11 @@ const receiver = {
 
 beforeAll(async () => {
   db = (await openTestDatabase()).getDb;
-  deliver = await import("./deliver");
-  manage = await import("./manage-webhook");
-  ({ enqueueWebhook } = await import("./enqueue"));
-  ({ verifySignature } = await import("./signature"));
-  ({ REFUSED_PRIVATE } = await import("./target"));
+  deliver = await import("./webhook-deliveries");
+  manage = await import("../webhooks/manage-webhook");
+  ({ enqueueWebhook } = await import("../webhooks/enqueue"));
+  ({ verifySignature } = await import("../webhooks/signature"));
+  ({ REFUSED_PRIVATE } = await import("../webhooks/target"));
   await new Promise<void>((resolve) => receiver.server.listen(0, "127.0.0.1", resolve));
   const { port } = receiver.server.address() as AddressInfo;
   receiver.url = `http://127.0.0.1:${port}/hooks/latch?source=test`;
