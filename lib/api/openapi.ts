@@ -1,93 +1,15 @@
-import { z } from "zod";
-import {
-  accessTokenSchema,
-  apiErrorSchema,
-  connectionListSchema,
-  connectionSchema,
-  connectSessionSchema,
-  healthSchema,
-} from "../validation/api-responses";
-import { createConnectSessionSchema } from "../validation/connect-session";
-import { listConnectionsQuerySchema } from "../validation/connections-query";
-import { inputJsonSchemas } from "../validation/input-json-schema";
 import { API_BODY_LIMIT_BYTES } from "./read-body";
+import { componentSchemas, queryParameters } from "./openapi-schemas";
+import type {
+  JsonSchema,
+  OpenApiDocument,
+  OpenApiHeader,
+  OpenApiHeaderRef,
+  OpenApiParameter,
+  OpenApiResponse,
+} from "./openapi-types";
 
-/** A JSON Schema (draft 2020-12, as OpenAPI 3.1 uses) as zod emits it. */
-export type JsonSchema = {
-  type?: string | string[];
-  properties?: Record<string, JsonSchema>;
-  required?: string[];
-  items?: JsonSchema;
-  $ref?: string;
-  description?: string;
-  enum?: unknown[];
-  const?: unknown;
-  anyOf?: JsonSchema[];
-  [keyword: string]: unknown;
-};
-
-export type OpenApiParameter = {
-  name: string;
-  in: "path" | "query";
-  required: boolean;
-  description?: string;
-  schema: JsonSchema;
-};
-
-export type OpenApiHeader = { description: string; required?: boolean; schema: JsonSchema };
-/** A header of components.headers, by reference. */
-export type OpenApiHeaderRef = { $ref: string };
-
-export type OpenApiResponse = {
-  description: string;
-  headers?: Record<string, OpenApiHeaderRef>;
-  content?: { "application/json": { schema: JsonSchema } };
-};
-
-export type OpenApiOperation = {
-  operationId: string;
-  summary: string;
-  description?: string;
-  tags: string[];
-  security?: Record<string, string[]>[];
-  parameters?: OpenApiParameter[];
-  requestBody?: { required: boolean; content: { "application/json": { schema: JsonSchema } } };
-  responses: Record<string, OpenApiResponse>;
-};
-
-export const HTTP_METHODS = ["get", "post", "delete"] as const;
-export type HttpMethod = (typeof HTTP_METHODS)[number];
-
-export type OpenApiDocument = {
-  openapi: "3.1.0";
-  info: { title: string; version: string; description: string };
-  servers: { url: string }[];
-  security: Record<string, string[]>[];
-  tags: { name: string; description: string }[];
-  paths: Record<string, Partial<Record<HttpMethod, OpenApiOperation>>>;
-  components: {
-    schemas: Record<string, JsonSchema>;
-    headers: Record<string, OpenApiHeader>;
-    securitySchemes: Record<string, Record<string, string>>;
-  };
-};
-
-const REQUEST_DESCRIPTIONS: Record<string, string> = {
-  end_user: "The person who will fill in the connect form.",
-  "end_user.id": "Your id for the end user; connections are listed and reconnected by it.",
-  "end_user.email": "Shown in the dashboard next to the end user's id.",
-  "end_user.display_name": "Shown in the dashboard instead of the id.",
-  subdomain: "Pre-fills the form's Subdomain: acme for https://acme.atlassian.net.",
-  allowed_origins:
-    "Origins that may embed the connect page for this session, instead of the workspace's list.",
-};
-
-const QUERY_DESCRIPTIONS: Record<string, string> = {
-  end_user_id: "Only this end user's connections.",
-  status: "Only connections with this status.",
-  limit: "How many to answer, 1–100.",
-  cursor: "The next_cursor of the previous page.",
-};
+export * from "./openapi-types";
 
 const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
 const json = (
@@ -306,85 +228,4 @@ export function buildOpenApiDocument({ publicUrl }: { publicUrl: string }): Open
     }
   }
   return document;
-}
-
-function componentSchemas(): Record<string, JsonSchema> {
-  const uri = (id: string) => ref(id).$ref;
-  const responses = z.registry<{ id: string }>();
-  responses.add(connectionSchema, { id: "Connection" });
-  responses.add(connectionListSchema, { id: "ConnectionList" });
-  responses.add(connectSessionSchema, { id: "ConnectSession" });
-  responses.add(accessTokenSchema, { id: "AccessToken" });
-  responses.add(apiErrorSchema, { id: "Error" });
-  responses.add(healthSchema, { id: "Health" });
-  const requests = z.registry<{ id: string }>();
-  requests.add(createConnectSessionSchema, { id: "CreateConnectSessionRequest" });
-
-  const emitted = {
-    ...z.toJSONSchema(responses, { uri, override: openResponses }).schemas,
-    ...z.toJSONSchema(requests, { io: "input", uri, override: exactInput }).schemas,
-  };
-  const result: Record<string, JsonSchema> = {};
-  for (const [id, schema] of Object.entries(emitted)) {
-    const copy = { ...schema } as JsonSchema;
-    // The document already says the dialect and where each schema lives.
-    delete copy.$schema;
-    delete copy.$id;
-    result[id] = copy;
-  }
-  if (result.CreateConnectSessionRequest) {
-    describeProperties(result.CreateConnectSessionRequest, REQUEST_DESCRIPTIONS);
-  }
-  return result;
-}
-
-/** zod adds its own regex beside a standard format (email, date-time); the format says it better. */
-function preferFormats({ jsonSchema }: { jsonSchema: Record<string, unknown> }) {
-  if (jsonSchema.format && jsonSchema.pattern) delete jsonSchema.pattern;
-}
-
-/**
- * What a request field really accepts: zod's translation, or, where that would say less than
- * the schema checks (a trim before a length, a refinement), the JSON Schema registered beside
- * the zod schema (lib/validation/input-json-schema.ts). zod's own patterns (the e-mail one) stay:
- * a request is held to them, and a format alone would let a client think more is accepted.
- */
-function exactInput(context: { zodSchema: unknown; jsonSchema: Record<string, unknown> }) {
-  const exact = inputJsonSchemas.get(context.zodSchema as z.core.$ZodType);
-  if (!exact) return;
-  for (const keyword of Object.keys(context.jsonSchema)) delete context.jsonSchema[keyword];
-  Object.assign(context.jsonSchema, structuredClone(exact.jsonSchema));
-}
-
-/** Answers may gain fields later, so clients should not be told to refuse unknown ones. */
-function openResponses(context: { jsonSchema: Record<string, unknown> }) {
-  preferFormats(context);
-  if (context.jsonSchema.additionalProperties === false)
-    delete context.jsonSchema.additionalProperties;
-}
-
-function describeProperties(schema: JsonSchema, descriptions: Record<string, string>, prefix = "") {
-  for (const [name, property] of Object.entries(schema.properties ?? {})) {
-    const path = `${prefix}${name}`;
-    // The field's meaning first, then what its schema says of its values.
-    if (descriptions[path]) {
-      property.description = [descriptions[path], property.description].filter(Boolean).join(" ");
-    }
-    describeProperties(property, descriptions, `${path}.`);
-  }
-}
-
-/** The list's query string, one parameter per field of the route's own schema. */
-function queryParameters(): OpenApiParameter[] {
-  const schema = z.toJSONSchema(listConnectionsQuerySchema, {
-    io: "input",
-    override: exactInput,
-  }) as JsonSchema;
-  return Object.entries(schema.properties ?? {}).map(([name, property]) => ({
-    name,
-    in: "query",
-    required: schema.required?.includes(name) ?? false,
-    ...(QUERY_DESCRIPTIONS[name] ? { description: QUERY_DESCRIPTIONS[name] } : {}),
-    schema: property,
-  }));
 }
