@@ -1,7 +1,7 @@
 import "server-only";
 import type { WorkspaceScope } from "../scope";
 import { getDb } from "../db";
-import { splitScopes } from "../workspaces/manage-workspace";
+import { splitScopes } from "../workspaces/split-scopes";
 import { getEnv } from "../env";
 import { effectiveAllowedOrigins } from "../embed/origins";
 import { newId, newSecretToken, sha256 } from "../ids";

@@ -25,13 +25,11 @@ import {
   setWebhookUrl,
 } from "@/lib/webhooks/manage-webhook";
 import { webhookAddressPolicy } from "@/lib/webhooks/target";
-import {
-  createWorkspace,
-  renameWorkspace,
-  setAllowedOrigins,
-  setRequiredScopes,
-  setThemeSettings,
-} from "@/lib/workspaces/manage-workspace";
+import { createWorkspace } from "@/lib/workspaces/create-workspace";
+import { renameWorkspace } from "@/lib/workspaces/rename-workspace";
+import { setAllowedOrigins } from "@/lib/workspaces/set-allowed-origins";
+import { setRequiredScopes } from "@/lib/workspaces/set-required-scopes";
+import { setThemeSettings } from "@/lib/workspaces/set-theme-settings";
 
 /** Before its first submit a form has nothing to report. */
 type Idle = { ok?: undefined; message?: undefined };

@@ -4,7 +4,7 @@ import { listApiKeys } from "@/lib/api-keys/manage-api-keys";
 import { requireMember } from "@/lib/auth/member";
 import { formatDateTime } from "@/lib/i18n/format-date";
 import { getWebhookSettings, listWebhookDeliveries } from "@/lib/webhooks/manage-webhook";
-import { getWorkspaceSettings } from "@/lib/workspaces/manage-workspace";
+import { getWorkspaceSettings } from "@/lib/workspaces/get-workspace-settings";
 import { ApiKeysSection, type ApiKeyRow } from "./api-keys-section";
 import { NewWorkspaceForm } from "./new-workspace-form";
 import { OriginsForm } from "./origins-form";

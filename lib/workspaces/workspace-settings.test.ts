@@ -2,12 +2,21 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createTestWorkspace, openTestDatabase } from "../../testing/test-db";
 
 let db: Awaited<ReturnType<typeof openTestDatabase>>["getDb"];
-let workspaces: typeof import("./manage-workspace");
+const useCases = async () => ({
+  ...(await import("./create-workspace")),
+  ...(await import("./get-theme-settings")),
+  ...(await import("./get-workspace-settings")),
+  ...(await import("./rename-workspace")),
+  ...(await import("./set-allowed-origins")),
+  ...(await import("./set-required-scopes")),
+  ...(await import("./set-theme-settings")),
+});
+let workspaces: Awaited<ReturnType<typeof useCases>>;
 let newId: typeof import("../ids").newId;
 
 beforeAll(async () => {
   db = (await openTestDatabase()).getDb;
-  workspaces = await import("./manage-workspace");
+  workspaces = await useCases();
   ({ newId } = await import("../ids"));
 });
 
