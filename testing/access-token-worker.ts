@@ -3,7 +3,7 @@
  * once, against the database and fake Atlassian named in the environment, and prints the tokens.
  * Run with `node --conditions=react-server --import tsx` so `server-only` resolves as on a server.
  */
-import { getAccessToken } from "../lib/connections/access-token";
+import { getAccessToken } from "../lib/connections/get-access-token";
 
 const [workspaceId, connectionId, count] = process.argv.slice(2);
 const scope = {

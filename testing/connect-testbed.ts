@@ -40,7 +40,7 @@ export async function connectThroughFlow(
   options: { endUserId?: string; sites?: FakeSite[] } = {},
 ) {
   const { createConnectSession } = await import("../lib/connections/connect-sessions");
-  const { connectCredential } = await import("../lib/connections/connect");
+  const { connectCredential } = await import("../lib/connections/connect-credential");
   const credential = await createFakeCredential(fake, options.sites);
   const endUserId = options.endUserId ?? `user-${randomUUID()}`;
   const { token } = await createConnectSession(scope, { end_user: { id: endUserId } });

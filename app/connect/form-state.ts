@@ -1,5 +1,5 @@
-import type { SiteOption } from "@/lib/connections/connect";
-import type { ApiConnection } from "@/lib/connections/to-api";
+import type { SiteOption } from "@/lib/connections/connect-credential";
+import type { ApiConnection } from "@/lib/connections/internal/to-api";
 import type { ConnectField } from "@/lib/validation/connect";
 
 export type FieldErrors = Partial<Record<ConnectField, string>>;

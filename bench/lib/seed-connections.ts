@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { e2eSql } from "../../e2e/db";
-import { connectionSearchText } from "../../lib/connections/search-text";
+import { connectionSearchText } from "../../lib/connections/internal/search-text";
 
 const COLUMNS = [
   "id",

@@ -1,4 +1,4 @@
-import type { SiteOption } from "@/lib/connections/connect";
+import type { SiteOption } from "@/lib/connections/connect-credential";
 import { Alert } from "../ui/alert";
 import type { ConnectCopy } from "@/lib/i18n/connect-copy";
 import { SubmitButton } from "../ui/submit-button";

@@ -113,7 +113,7 @@ describe("revokeApiKey", () => {
   });
 
   it("stops a revoked key from authenticating", async () => {
-    const { workspaceForApiKey } = await import("../api/api-keys");
+    const { workspaceForApiKey } = await import("./authenticate-api-key");
     const { scope } = await createTestWorkspace();
     const { key, apiKey } = await keys.createApiKey(scope, "Short-lived");
     expect(await workspaceForApiKey(key)).toMatchObject({ workspaceId: scope.workspaceId });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { toApiConnection } from "../connections/to-api";
+import { toApiConnection } from "../connections/internal/to-api";
 import { connectionSchema } from "../validation/api-responses";
 import { createConnectSessionSchema } from "../validation/connect-session";
 import { listConnectionsQuerySchema } from "../validation/connections-query";

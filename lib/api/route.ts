@@ -6,7 +6,7 @@ import { logger } from "../log";
 import { andThen, isPromise, type MaybePromise } from "../maybe-promise";
 import { clientIp } from "../http/request-ip";
 import { getEnv } from "../env";
-import { workspaceForApiKey } from "./api-keys";
+import { workspaceForApiKey } from "../api-keys/authenticate-api-key";
 import { connectionNotFound } from "./connection-answers";
 import { hitApiKeyLimit } from "./key-rate-limit";
 import { API_BODY_LIMIT_BYTES, readBodyWithin } from "./read-body";

@@ -8,16 +8,16 @@ let fake: FakeAtlassian;
 let db: Awaited<ReturnType<typeof openTestDatabase>>;
 let lib: {
   sessions: typeof import("./connect-sessions");
-  connect: typeof import("./connect");
-  limits: typeof import("./connect-limits");
+  connect: typeof import("./connect-credential");
+  limits: typeof import("./internal/connect-limits");
 };
 
 beforeAll(async () => {
   ({ fake, db } = await startConnectTestbed());
   lib = {
     sessions: await import("./connect-sessions"),
-    connect: await import("./connect"),
-    limits: await import("./connect-limits"),
+    connect: await import("./connect-credential"),
+    limits: await import("./internal/connect-limits"),
   };
 });
 

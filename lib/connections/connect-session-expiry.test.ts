@@ -11,12 +11,15 @@ let fake: FakeAtlassian;
 let db: Awaited<ReturnType<typeof openTestDatabase>>;
 let lib: {
   sessions: typeof import("./connect-sessions");
-  connect: typeof import("./connect");
+  connect: typeof import("./connect-credential");
 };
 
 beforeAll(async () => {
   ({ fake, db } = await startConnectTestbed());
-  lib = { sessions: await import("./connect-sessions"), connect: await import("./connect") };
+  lib = {
+    sessions: await import("./connect-sessions"),
+    connect: await import("./connect-credential"),
+  };
 });
 
 afterAll(() => fake.close());

@@ -6,7 +6,11 @@ import { getEnv } from "../env";
 import { effectiveAllowedOrigins } from "../embed/origins";
 import { newId, newSecretToken, sha256 } from "../ids";
 import type { CreateConnectSessionInput } from "../validation/connect-session";
-import { erasePendingChoice, HOLDS_PENDING_CHOICE, NO_PENDING_CHOICE } from "./pending-choice";
+import {
+  erasePendingChoice,
+  HOLDS_PENDING_CHOICE,
+  NO_PENDING_CHOICE,
+} from "./internal/pending-choice";
 
 const SESSION_LIFETIME_MS = 30 * 60 * 1000;
 /**

@@ -12,8 +12,9 @@ let fake: FakeAtlassian;
 let db: Awaited<ReturnType<typeof openTestDatabase>>;
 let lib: {
   sessions: typeof import("./connect-sessions");
-  connect: typeof import("./connect");
+  connect: typeof import("./connect-credential");
   list: typeof import("./list-connections");
+  get: typeof import("./get-connection");
   test: typeof import("./test-connection");
   revoke: typeof import("./revoke-connection");
 };
@@ -22,8 +23,9 @@ beforeAll(async () => {
   ({ fake, db } = await startConnectTestbed());
   lib = {
     sessions: await import("./connect-sessions"),
-    connect: await import("./connect"),
+    connect: await import("./connect-credential"),
     list: await import("./list-connections"),
+    get: await import("./get-connection"),
     test: await import("./test-connection"),
     revoke: await import("./revoke-connection"),
   };
@@ -110,10 +112,10 @@ describe("connections", () => {
     const a = await createTestWorkspace("A");
     const b = await createTestWorkspace("B");
     const { id } = await connectOne(b.scope);
-    expect(await lib.list.getConnection(a.scope, id)).toBeNull();
+    expect(await lib.get.getConnection(a.scope, id)).toBeNull();
     expect(await lib.test.testConnection(a.scope, id)).toEqual({ ok: false, reason: "not_found" });
     expect(await lib.revoke.revokeConnection(a.scope, id)).toBeNull();
-    expect((await lib.list.getConnection(b.scope, id))?.status).toBe("healthy");
+    expect((await lib.get.getConnection(b.scope, id))?.status).toBe("healthy");
     expect((await lib.list.listConnections(a.scope, { limit: 50 })).data).toEqual([]);
   });
 

@@ -6,7 +6,7 @@ import type {
   ListConnectionsQuery,
 } from "../validation/connections-query";
 import { decodeCursor, encodeCursor } from "../validation/cursor";
-import { toApiConnection, type ApiConnection } from "./to-api";
+import { toApiConnection, type ApiConnection } from "./internal/to-api";
 
 export type ConnectionPage = { data: ApiConnection[]; nextCursor: string | null };
 
@@ -48,15 +48,6 @@ export async function listConnections(
     data: page.map(toApiConnection),
     nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null,
   };
-}
-
-/** One connection, looked up within the workspace: another workspace's id is simply not found. */
-export async function getConnection(
-  scope: Pick<WorkspaceScope, "workspaceId">,
-  id: string,
-): Promise<ApiConnection | null> {
-  const row = await getDb().connection.findFirst({ where: { id, ...inWorkspace(scope) } });
-  return row ? toApiConnection(row) : null;
 }
 
 /** Matches end-user id, e-mail or name, or site name or URL, anywhere in the text. */

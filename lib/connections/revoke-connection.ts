@@ -3,7 +3,7 @@ import { recordAudit } from "../audit/record";
 import { inWorkspace, type WorkspaceScope } from "../scope";
 import { getDb } from "../db";
 import { enqueueWebhook } from "../webhooks/enqueue";
-import { toApiConnection, type ApiConnection } from "./to-api";
+import { toApiConnection, type ApiConnection } from "./internal/to-api";
 
 /**
  * Revokes a connection: the sealed client secret and any cached token are erased for good; the

@@ -3,13 +3,13 @@ import { AtlassianError, validateCredential } from "../atlassian";
 import type { WorkspaceScope } from "../scope";
 import { sealSecret } from "../crypto/secrets";
 import { logger } from "../log";
-import { atlassianConfig } from "./atlassian-config";
-import { describeForTenant, siteUnreachableFailure } from "./failures";
-import { loadConnectionWithSecret } from "./load-connection";
-import type { CheckTrigger } from "./record-check";
-import { saveCheckResult, type CheckResult } from "./save-check";
-import { connectionSearchText } from "./search-text";
-import type { ApiConnection } from "./to-api";
+import { atlassianConfig } from "./internal/atlassian-config";
+import { describeForTenant, siteUnreachableFailure } from "./internal/failures";
+import { loadConnectionWithSecret } from "./internal/load-connection";
+import type { CheckTrigger } from "./internal/save-check";
+import { saveCheckResult, type CheckResult } from "./internal/save-check";
+import { connectionSearchText } from "./internal/search-text";
+import type { ApiConnection } from "./internal/to-api";
 
 export type TestResult =
   { ok: true; connection: ApiConnection } | { ok: false; reason: "not_found" | "revoked" };

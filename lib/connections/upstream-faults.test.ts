@@ -20,15 +20,15 @@ import { createTestWorkspace, type openTestDatabase } from "../../testing/test-d
  * validation deadline, nothing half-done is stored (no connection, the connect session still
  * usable, a cached token left as it was), and Latch's own health stays true.
  *
- * The upstream configuration is Latch's own (lib/connections/atlassian-config.ts: the fake's URL,
+ * The upstream configuration is Latch's own (lib/connections/internal/atlassian-config.ts: the fake's URL,
  * the 15 s deadline, 3 attempts), except where a test overrides it below: pointing a base at a
  * closed port or an unresolvable host, or shortening the deadline so a 20 s stall is cut in
  * about a second instead of 15. (That the 15 s default cuts a 20 s stall is proven with fake
  * timers in lib/atlassian/upstream-faults.test.ts.)
  */
 const upstream = vi.hoisted(() => ({ overrides: {} as Partial<AtlassianConfig> }));
-vi.mock("./atlassian-config", async (importOriginal) => {
-  const original = await importOriginal<typeof import("./atlassian-config")>();
+vi.mock("./internal/atlassian-config", async (importOriginal) => {
+  const original = await importOriginal<typeof import("./internal/atlassian-config")>();
   return {
     atlassianConfig: (): AtlassianConfig => ({
       ...original.atlassianConfig(),
@@ -37,7 +37,7 @@ vi.mock("./atlassian-config", async (importOriginal) => {
   };
 });
 
-/** The messages the person sees (lib/connections/failures.ts), word for word. */
+/** The messages the person sees (lib/connections/internal/failures.ts), word for word. */
 const UNAVAILABLE =
   "Atlassian did not answer properly just now. Nothing was saved; try again in a minute.";
 const UNEXPECTED =
@@ -69,8 +69,8 @@ let fake: FakeAtlassian;
 let db: Awaited<ReturnType<typeof openTestDatabase>>;
 let lib: {
   sessions: typeof import("./connect-sessions");
-  connect: typeof import("./connect");
-  tokens: typeof import("./access-token");
+  connect: typeof import("./connect-credential");
+  tokens: typeof import("./get-access-token");
   health: typeof import("../server/health");
 };
 
@@ -78,8 +78,8 @@ beforeAll(async () => {
   ({ fake, db } = await startConnectTestbed());
   lib = {
     sessions: await import("./connect-sessions"),
-    connect: await import("./connect"),
-    tokens: await import("./access-token"),
+    connect: await import("./connect-credential"),
+    tokens: await import("./get-access-token"),
     health: await import("../server/health"),
   };
 });

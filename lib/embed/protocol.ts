@@ -3,7 +3,7 @@
  * (README: Embed Latch in your app). Every message is an object with `source: "latch"`; public/latch.js
  * speaks the same protocol in plain JavaScript.
  */
-import type { ApiConnection } from "../connections/to-api";
+import type { ApiConnection } from "../connections/internal/to-api";
 
 /** From the iframe to the host page. */
 export type FrameMessage =

@@ -11,7 +11,7 @@ let db: Awaited<ReturnType<typeof openTestDatabase>>;
 let jobs: typeof import("./health-checks");
 let lib: {
   sessions: typeof import("../connections/connect-sessions");
-  connect: typeof import("../connections/connect");
+  connect: typeof import("../connections/connect-credential");
   ids: typeof import("../ids");
 };
 let workspaceId: string;
@@ -21,7 +21,7 @@ beforeAll(async () => {
   jobs = await import("./health-checks");
   lib = {
     sessions: await import("../connections/connect-sessions"),
-    connect: await import("../connections/connect"),
+    connect: await import("../connections/connect-credential"),
     ids: await import("../ids"),
   };
   workspaceId = (await createTestWorkspace()).workspace.id;

@@ -1,7 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import type { ApiConnection } from "../connections/to-api";
+import type { ApiConnection } from "../connections/internal/to-api";
 import type { Resolve } from "../webhooks/target";
 import { pinnedPost, type Post } from "../webhooks/transport";
 import { createTestWorkspace, openTestDatabase } from "../../testing/test-db";

@@ -1,5 +1,5 @@
 import "server-only";
-import type { ApiConnection } from "../connections/to-api";
+import type { ApiConnection } from "../connections/internal/to-api";
 import type { Prisma } from "../generated/prisma/client";
 import { newId } from "../ids";
 

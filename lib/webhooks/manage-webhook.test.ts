@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { ApiConnection } from "../connections/to-api";
+import type { ApiConnection } from "../connections/internal/to-api";
 import { HOST_SPELLINGS } from "../../testing/host-spellings";
 import { createTestWorkspace, openTestDatabase } from "../../testing/test-db";
 

@@ -1,7 +1,7 @@
 import net from "node:net";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { ApiConnection } from "../connections/to-api";
+import type { ApiConnection } from "../connections/internal/to-api";
 import { HOST_SPELLINGS } from "../../testing/host-spellings";
 import { createTestWorkspace, openTestDatabase } from "../../testing/test-db";
 import type { Resolve, ResolvedAddress } from "./target";

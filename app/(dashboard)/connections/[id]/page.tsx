@@ -3,8 +3,11 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { StatusBadge } from "@/components/dashboard/status-badge";
 import { requireMember } from "@/lib/auth/member";
-import { listConnectionChecks, type ConnectionCheckEntry } from "@/lib/connections/list-checks";
-import { getConnection } from "@/lib/connections/list-connections";
+import {
+  listConnectionChecks,
+  type ConnectionCheckEntry,
+} from "@/lib/connections/list-connection-checks";
+import { getConnection } from "@/lib/connections/get-connection";
 import { formatDateTime } from "@/lib/i18n/format-date";
 import { ConnectionRowActions } from "../connection-row-actions";
 import { DataTable } from "@/components/ui/data-table";

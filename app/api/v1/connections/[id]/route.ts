@@ -1,7 +1,7 @@
 import { connectionNotFound } from "@/lib/api/connection-answers";
 import { otherMethods } from "@/lib/api/methods";
 import { apiRoute } from "@/lib/api/route";
-import { getConnection } from "@/lib/connections/list-connections";
+import { getConnection } from "@/lib/connections/get-connection";
 import { revokeConnection } from "@/lib/connections/revoke-connection";
 
 export const GET = apiRoute<{ id: string }>(async (_request, scope, { id }) => {

@@ -2,7 +2,7 @@ import { connectionNotFound, connectionRevoked } from "@/lib/api/connection-answ
 import { otherMethods } from "@/lib/api/methods";
 import { apiError } from "@/lib/api/respond";
 import { apiRoute } from "@/lib/api/route";
-import { getAccessToken, type AccessTokenResult } from "@/lib/connections/access-token";
+import { getAccessToken, type AccessTokenResult } from "@/lib/connections/get-access-token";
 import { andThen } from "@/lib/maybe-promise";
 
 export const GET = apiRoute<{ id: string }>((_request, scope, { id }) =>

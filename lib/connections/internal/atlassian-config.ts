@@ -1,6 +1,6 @@
 import "server-only";
-import type { AtlassianConfig } from "../atlassian";
-import { getEnv } from "../env";
+import type { AtlassianConfig } from "../../atlassian";
+import { getEnv } from "../../env";
 
 export function atlassianConfig(): AtlassianConfig {
   const env = getEnv();

@@ -1,11 +1,11 @@
 import "server-only";
-import { recordAudit } from "../audit/record";
-import type { WorkspaceScope } from "../scope";
-import { getDb } from "../db";
-import type { Prisma } from "../generated/prisma/client";
-import { enqueueWebhook, statusChangeEvent } from "../webhooks/enqueue";
+import { recordAudit } from "../../audit/record";
+import type { WorkspaceScope } from "../../scope";
+import { getDb } from "../../db";
+import type { Prisma } from "../../generated/prisma/client";
+import { newId } from "../../ids";
+import { enqueueWebhook, statusChangeEvent } from "../../webhooks/enqueue";
 import { isRefusal, type Failure } from "./failures";
-import { recordCheck, type CheckTrigger } from "./record-check";
 import { toApiConnection, type ApiConnection } from "./to-api";
 
 export type CheckResult = {
@@ -19,7 +19,7 @@ export type CheckResult = {
 /**
  * Saves the outcome of a live check in one transaction: status, last_checked_at and last_error;
  * the check history; the audit event; and a webhook when the status changed. A refusal
- * (lib/connections/failures.ts: isRefusal) also drops the cached token. A connection revoked
+ * (lib/connections/internal/failures.ts: isRefusal) also drops the cached token. A connection revoked
  * while the check ran stays revoked (null is returned).
  */
 export async function saveCheckResult(
@@ -72,4 +72,33 @@ export async function saveCheckResult(
     if (event) await enqueueWebhook(tx, before.workspaceId, event, connection);
     return connection;
   });
+}
+
+export const CHECKS_KEPT = 30;
+
+export type CheckTrigger = "test" | "scheduled" | "renewal";
+
+/** Records one live check of a connection and forgets all but the last CHECKS_KEPT. */
+async function recordCheck(
+  tx: Pick<Prisma.TransactionClient, "connectionCheck">,
+  check: {
+    connectionId: string;
+    trigger: CheckTrigger;
+    outcome: "healthy" | "failing";
+    errorCode: string | null;
+    durationMs: number;
+  },
+): Promise<void> {
+  await tx.connectionCheck.create({
+    data: { id: newId("chk"), ...check, durationMs: Math.round(check.durationMs) },
+  });
+  const stale = await tx.connectionCheck.findMany({
+    where: { connectionId: check.connectionId },
+    orderBy: { checkedAt: "desc" },
+    skip: CHECKS_KEPT,
+    select: { id: true },
+  });
+  if (stale.length) {
+    await tx.connectionCheck.deleteMany({ where: { id: { in: stale.map((row) => row.id) } } });
+  }
 }

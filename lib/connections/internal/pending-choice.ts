@@ -1,9 +1,9 @@
 import "server-only";
-import type { AccessToken, Site } from "../atlassian";
-import { openSecret, sealSecret } from "../crypto/secrets";
-import { getDb } from "../db";
-import type { Prisma } from "../generated/prisma/client";
-import type { OpenConnectSession } from "./connect-sessions";
+import type { AccessToken, Site } from "../../atlassian";
+import { openSecret, sealSecret } from "../../crypto/secrets";
+import { getDb } from "../../db";
+import type { Prisma } from "../../generated/prisma/client";
+import type { OpenConnectSession } from "../connect-sessions";
 
 /**
  * A credential proven to work whose site the end user still has to pick. It waits sealed on
@@ -36,7 +36,7 @@ export async function savePendingChoice(
 
 /**
  * The pending columns emptied. A session holds a pending choice only while it is open: these are
- * written when it is spent (lib/connections/store-connection.ts), when it is read expired, and by
+ * written when it is spent (lib/connections/internal/store-connection.ts), when it is read expired, and by
  * the sweep (sweepConnectSessions), so an abandoned site picker leaves no secret behind.
  */
 export const NO_PENDING_CHOICE = {

@@ -7,9 +7,9 @@ import { getHotReads, type TokenRow } from "../db/hot-reads";
 import { releaseLease, tryAcquireLease } from "../db/leases";
 import { logger } from "../log";
 import { andThen, type MaybePromise } from "../maybe-promise";
-import { atlassianConfig } from "./atlassian-config";
-import { describeForTenant, isRefusal, isTransient, type Failure } from "./failures";
-import { saveCheckResult } from "./save-check";
+import { atlassianConfig } from "./internal/atlassian-config";
+import { describeForTenant, isRefusal, isTransient, type Failure } from "./internal/failures";
+import { saveCheckResult } from "./internal/save-check";
 
 /** A cached token is handed out until it has less than this left, or half its life if shorter. */
 const RENEW_WHEN_LEFT_MS = 5 * 60 * 1000;

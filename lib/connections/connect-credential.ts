@@ -3,18 +3,18 @@ import { AtlassianError, chooseSite, validateCredential, type Site } from "../at
 import { englishText } from "../i18n/localize";
 import { logger } from "../log";
 import type { ConnectFormValues } from "../validation/connect";
-import { atlassianConfig } from "./atlassian-config";
-import { countConnectAttempt } from "./connect-limits";
+import { atlassianConfig } from "./internal/atlassian-config";
+import { countConnectAttempt } from "./internal/connect-limits";
 import { findConnectSession, type OpenConnectSession } from "./connect-sessions";
 import {
   describeAtlassianError,
   noSitesFailure,
   subdomainNotFoundFailure,
   type Failure,
-} from "./failures";
-import { loadPendingChoice, savePendingChoice } from "./pending-choice";
-import { storeConnection, type VerifiedCredential } from "./store-connection";
-import type { ApiConnection } from "./to-api";
+} from "./internal/failures";
+import { loadPendingChoice, savePendingChoice } from "./internal/pending-choice";
+import { storeConnection, type VerifiedCredential } from "./internal/store-connection";
+import type { ApiConnection } from "./internal/to-api";
 
 export type SiteOption = { cloudId: string; name: string; url: string };
 
@@ -27,7 +27,7 @@ export type ConnectOutcome =
 /**
  * Step one of the connect form: prove the credential with a live exchange and site lookup,
  * choose the site, and store the connection, or ask the end user to pick among several sites.
- * Attempts are limited per link and per client address (lib/connections/connect-limits.ts).
+ * Attempts are limited per link and per client address (lib/connections/internal/connect-limits.ts).
  */
 export async function connectCredential(
   sessionToken: string,

@@ -1,7 +1,7 @@
 import "server-only";
-import { englishText } from "../i18n/localize";
-import { rateLimitSubject } from "../net/cidr";
-import { hitRateLimit } from "../db/rate-limit";
+import { englishText } from "../../i18n/localize";
+import { rateLimitSubject } from "../../net/cidr";
+import { hitRateLimit } from "../../db/rate-limit";
 import type { Failure } from "./failures";
 
 const WINDOW_MS = 15 * 60_000;

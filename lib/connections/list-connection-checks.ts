@@ -1,7 +1,7 @@
 import "server-only";
 import { inWorkspace, type WorkspaceScope } from "../scope";
 import { getDb } from "../db";
-import { CHECKS_KEPT } from "./record-check";
+import { CHECKS_KEPT } from "./internal/save-check";
 
 export type ConnectionCheckEntry = {
   id: string;

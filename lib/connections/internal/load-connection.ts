@@ -1,7 +1,7 @@
 import "server-only";
-import { inWorkspace, type WorkspaceScope } from "../scope";
-import { openSecret } from "../crypto/secrets";
-import { getDb } from "../db";
+import { inWorkspace, type WorkspaceScope } from "../../scope";
+import { openSecret } from "../../crypto/secrets";
+import { getDb } from "../../db";
 
 /**
  * A connection of the scope's workspace with its client secret opened, for use cases that call

@@ -1,4 +1,4 @@
-import type { Connection } from "../generated/prisma/client";
+import type { Connection } from "../../generated/prisma/client";
 
 type PublicConnectionRow = Omit<Connection, "clientSecretSealed" | "accessTokenSealed">;
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { AtlassianError } from "../atlassian";
-import { localizeFailure } from "../i18n/localize";
-import { LOCALES } from "../i18n/locales";
-import { hasMessage } from "../i18n/translate";
+import { AtlassianError } from "../../atlassian";
+import { localizeFailure } from "../../i18n/localize";
+import { LOCALES } from "../../i18n/locales";
+import { hasMessage } from "../../i18n/translate";
 import {
   describeAtlassianError,
   noSitesFailure,

@@ -1,7 +1,7 @@
-import type { AtlassianError } from "../atlassian";
-import type { Site } from "../atlassian";
-import { englishText, type MessageParams } from "../i18n/localize";
-import type { ConnectField } from "../validation/connect";
+import type { AtlassianError } from "../../atlassian";
+import type { Site } from "../../atlassian";
+import { englishText, type MessageParams } from "../../i18n/localize";
+import type { ConnectField } from "../../validation/connect";
 
 /**
  * An expected failure, phrased for the person who can fix it, and the field it concerns. Failures

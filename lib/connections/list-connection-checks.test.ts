@@ -2,12 +2,12 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createTestWorkspace, openTestDatabase } from "../../testing/test-db";
 
 let db: Awaited<ReturnType<typeof openTestDatabase>>;
-let listConnectionChecks: typeof import("./list-checks").listConnectionChecks;
+let listConnectionChecks: typeof import("./list-connection-checks").listConnectionChecks;
 let newId: typeof import("../ids").newId;
 
 beforeAll(async () => {
   db = await openTestDatabase();
-  ({ listConnectionChecks } = await import("./list-checks"));
+  ({ listConnectionChecks } = await import("./list-connection-checks"));
   ({ newId } = await import("../ids"));
 });
 

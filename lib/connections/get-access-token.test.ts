@@ -9,7 +9,7 @@ import { createTestWorkspace, type openTestDatabase } from "../../testing/test-d
 let fake: FakeAtlassian;
 let db: Awaited<ReturnType<typeof openTestDatabase>>;
 let lib: {
-  tokens: typeof import("./access-token");
+  tokens: typeof import("./get-access-token");
   revoke: typeof import("./revoke-connection");
   test: typeof import("./test-connection");
   route: typeof import("../../app/api/v1/connections/[id]/access-token/route");
@@ -19,7 +19,7 @@ let lib: {
 beforeAll(async () => {
   ({ fake, db } = await startConnectTestbed());
   lib = {
-    tokens: await import("./access-token"),
+    tokens: await import("./get-access-token"),
     revoke: await import("./revoke-connection"),
     test: await import("./test-connection"),
     route: await import("../../app/api/v1/connections/[id]/access-token/route"),
