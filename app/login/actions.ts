@@ -2,7 +2,7 @@
 
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
-import type { FormResult } from "@/components/forms/use-enhanced-form";
+import type { FormFeedback } from "@/lib/validation/action-result";
 import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE_SECONDS } from "@/lib/auth/device-cookie";
 import { signIn } from "@/lib/auth/sign-in";
 import { getEnv } from "@/lib/env";
@@ -12,7 +12,7 @@ import { startSession } from "@/lib/auth/session-cookie";
 import { signInSchema } from "@/lib/validation/auth";
 import { fieldErrorsOf, textFields } from "@/lib/validation/form-data";
 
-export type SignInState = FormResult<"email" | "password"> & { email?: string };
+export type SignInState = FormFeedback<"email" | "password"> & { email?: string };
 
 export async function signInAction(
   _previous: SignInState,

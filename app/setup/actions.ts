@@ -2,7 +2,7 @@
 
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import type { FormResult } from "@/components/forms/use-enhanced-form";
+import type { FormFeedback } from "@/lib/validation/action-result";
 import { createFirstAdmin } from "@/lib/auth/setup";
 import { clientIp } from "@/lib/http/request-ip";
 import { startSession } from "@/lib/auth/session-cookie";
@@ -10,7 +10,9 @@ import { setupSchema } from "@/lib/validation/auth";
 import { fieldErrorsOf, textFields } from "@/lib/validation/form-data";
 
 type Field = "email" | "password" | "workspaceName";
-export type SetupState = FormResult<Field> & { values?: { email: string; workspaceName: string } };
+export type SetupState = FormFeedback<Field> & {
+  values?: { email: string; workspaceName: string };
+};
 
 export async function setupAction(_previous: SetupState, formData: FormData): Promise<SetupState> {
   const values = textFields(formData, ["email", "password", "workspaceName", "token"]);

@@ -4,11 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { startTransition, useEffect, useSyncExternalStore, type FormEvent } from "react";
 import { useForm, type DefaultValues, type FieldValues, type Path } from "react-hook-form";
 import type { z } from "zod";
-
-export type FormResult<F extends string = string> = {
-  message?: string;
-  fieldErrors?: Partial<Record<F, string>>;
-};
+import type { FormFeedback } from "@/lib/validation/action-result";
 
 const noSubscription = () => () => {};
 
@@ -19,7 +15,7 @@ const noSubscription = () => () => {};
  */
 export function useEnhancedForm<S extends z.ZodType<FieldValues, FieldValues>>(options: {
   schema: S;
-  state: FormResult;
+  state: FormFeedback;
   formAction: (formData: FormData) => void;
   defaultValues: DefaultValues<z.input<S>>;
 }) {

@@ -1,6 +1,6 @@
 "use server";
 
-import type { FormResult } from "@/components/forms/use-enhanced-form";
+import type { FormFeedback } from "@/lib/validation/action-result";
 import { headers } from "next/headers";
 import { changePassword } from "@/lib/auth/change-password";
 import { requireMember } from "@/lib/auth/member";
@@ -10,7 +10,9 @@ import { startSession } from "@/lib/auth/session-cookie";
 import { changePasswordSchema } from "@/lib/validation/auth";
 import { fieldErrorsOf, textFields } from "@/lib/validation/form-data";
 
-export type ChangePasswordState = FormResult<"currentPassword" | "newPassword"> & { ok?: boolean };
+export type ChangePasswordState = FormFeedback<"currentPassword" | "newPassword"> & {
+  ok?: boolean;
+};
 
 export async function changePasswordAction(
   _previous: ChangePasswordState,

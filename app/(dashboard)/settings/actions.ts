@@ -1,13 +1,19 @@
 "use server";
 
+import {
+  APOLOGY,
+  failed,
+  invalid,
+  type ActionFailure,
+  type ActionResult,
+} from "@/lib/validation/action-result";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import type { z } from "zod";
 import { createApiKey, revokeApiKey } from "@/lib/api-keys/manage-api-keys";
 import { requireMember } from "@/lib/auth/member";
 import { logger } from "@/lib/log";
 import { switchSessionWorkspace } from "@/lib/auth/session-cookie";
-import { fieldErrorsOf, textFields } from "@/lib/validation/form-data";
+import { textFields } from "@/lib/validation/form-data";
 import {
   allowedOriginsSchema,
   requiredScopesSchema,
@@ -31,17 +37,7 @@ import { setAllowedOrigins } from "@/lib/workspaces/set-allowed-origins";
 import { setRequiredScopes } from "@/lib/workspaces/set-required-scopes";
 import { setThemeSettings } from "@/lib/workspaces/set-theme-settings";
 
-/** Before its first submit a form has nothing to report. */
-type Idle = { ok?: undefined; message?: undefined };
-type Failure<F extends string> = {
-  ok: false;
-  message: string;
-  fieldErrors?: Partial<Record<F, string>>;
-  /** Echoed so a page rendered without JavaScript keeps what was typed. */
-  values?: Partial<Record<F, string>>;
-};
-type Result<T extends object, F extends string = never> =
-  Idle | ({ ok: true; message: string } & T) | Failure<F>;
+type Result<T extends object, F extends string = never> = ActionResult<T, F>;
 
 export type WorkspaceNameState = Result<{ name: string }, "workspaceName">;
 export type CreateApiKeyState = Result<{ key: string }, "keyName">;
@@ -56,7 +52,6 @@ export type ThemeState = Result<{ theme: ThemeSettings }, keyof ThemeSettings>;
 export type WebhookState = Result<{ url: string | null; secret: string | null }, "webhookUrl">;
 export type WebhookSecretState = Result<{ secret: string }>;
 
-const APOLOGY = "Sorry, something went wrong on our side. Nothing was changed; please try again.";
 const KEY_NOT_FOUND = "This key no longer exists in this workspace.";
 
 export async function renameWorkspaceAction(
@@ -97,11 +92,11 @@ export async function revokeApiKeyAction(
 ): Promise<RevokeApiKeyState> {
   const member = await requireMember();
   const parsed = revokeApiKeySchema.safeParse(textFields(formData, ["id"]));
-  if (!parsed.success) return { ok: false, message: KEY_NOT_FOUND };
+  if (!parsed.success) return failed(KEY_NOT_FOUND);
   return orApology(async () => {
     const key = await revokeApiKey(member, parsed.data.id);
     revalidatePath("/settings");
-    if (!key) return { ok: false, message: KEY_NOT_FOUND };
+    if (!key) return failed(KEY_NOT_FOUND);
     return { ok: true, message: `Revoked ${key.name}. Requests using it are refused from now on.` };
   });
 }
@@ -192,7 +187,7 @@ export async function webhookSecretAction(
   const roll = formData.get("intent") === "roll";
   return orApology(async () => {
     const secret = roll ? await rollWebhookSecret(member) : await revealWebhookSecret(member);
-    if (!secret) return { ok: false, message: "Save a webhook URL first." };
+    if (!secret) return failed("Save a webhook URL first.");
     if (!roll) return { ok: true, message: "", secret };
     revalidatePath("/settings");
     return {
@@ -222,21 +217,12 @@ export async function createWorkspaceAction(
   redirect("/connections");
 }
 
-function invalid<F extends string>(error: z.ZodError, values: Record<F, string>): Failure<F> {
-  return {
-    ok: false,
-    message: "Check the highlighted field.",
-    fieldErrors: fieldErrorsOf<F>(error),
-    values,
-  };
-}
-
 /** Runs a change; a crash is logged and the member sees an apology, never the error's words. */
-async function orApology<T>(work: () => Promise<T>): Promise<T | Failure<never>> {
+async function orApology<T>(work: () => Promise<T>): Promise<T | ActionFailure> {
   try {
     return await work();
   } catch (error) {
     logger.error({ err: error }, "settings change failed");
-    return { ok: false, message: APOLOGY };
+    return failed(APOLOGY);
   }
 }
