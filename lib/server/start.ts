@@ -1,9 +1,8 @@
 import "server-only";
-import path from "node:path";
 import { issueSetupLink } from "../auth/setup-token";
 import { applyInitialSetup } from "./bootstrap";
 import { getDb } from "../db";
-import { MIGRATIONS_DIRS, migratePostgres, migrateSqlite } from "../db/migrate";
+import { migrateDatabase } from "../db/dialect";
 import { getEnv } from "../env";
 import { ConfigError } from "../env-schema";
 import { logger } from "../log";
@@ -24,10 +23,7 @@ async function start(): Promise<void> {
   process.umask(0o077);
   try {
     const env = getEnv();
-    const migrationsDir = path.join(process.cwd(), MIGRATIONS_DIRS[env.databaseProvider]);
-    const result = env.sqlitePath
-      ? migrateSqlite(env.sqlitePath, migrationsDir)
-      : await migratePostgres(env.DATABASE_URL, migrationsDir);
+    const result = await migrateDatabase(env);
     if (result.applied.length)
       logger.info({ applied: result.applied }, "Applied database migrations");
     await applyInitialSetup(getDb(), env);

@@ -4,7 +4,7 @@ import { recordAudit } from "../../audit/record";
 import { enqueueWebhook, statusChangeEvent } from "../../webhooks/enqueue";
 import { sealSecret } from "../../crypto/secrets";
 import { getDb } from "../../db";
-import { getEnv } from "../../env";
+import { lockForTransaction } from "../../db/dialect";
 import { newId } from "../../ids";
 import type { OpenConnectSession } from "../connect-sessions";
 import { NO_PENDING_CHOICE } from "./pending-choice";
@@ -32,12 +32,11 @@ export async function storeConnection(
   const scopes = site.scopes.length ? site.scopes : token.scopes;
   return getDb().$transaction(async (tx) => {
     // Two links for the same end user and site submitted at once would both find no connection
-    // and both insert. SQLite runs one write transaction at a time; PostgreSQL is told to, for
-    // this end user and site only, until the transaction ends.
-    if (getEnv().databaseProvider === "postgresql") {
-      const key = `connection:${session.workspaceId}:${session.endUser.id}:${site.cloudId}`;
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`;
-    }
+    // and both insert: they take turns, for this end user and site only.
+    await lockForTransaction(
+      tx,
+      `connection:${session.workspaceId}:${session.endUser.id}:${site.cloudId}`,
+    );
     const existing = await tx.connection.findFirst({
       where: {
         workspaceId: session.workspaceId,
