@@ -41,11 +41,46 @@ export type TokenRow = {
   lastErrorMessage: string | null;
 };
 
-const API_KEY_SQL = `SELECT "id", "workspaceId", "prefix", "revokedAt", "lastUsedAt"
-  FROM "ApiKey" WHERE "hash" = ?`;
-const TOKEN_ROW_SQL = `SELECT "id", "workspaceId", "status", "siteCloudId", "accessTokenSealed",
-  "accessTokenExpiresAt", "lastCheckedAt", "lastErrorCode", "lastErrorMessage"
-  FROM "Connection" WHERE "id" = ? AND "workspaceId" = ?`;
+type Select = { table: string; columns: string[]; dates: string[]; where: string[] };
+
+/** The two hot reads, written once; selectSql spells them for each database. */
+const API_KEY: Select = {
+  table: "ApiKey",
+  columns: ["id", "workspaceId", "prefix"],
+  dates: ["revokedAt", "lastUsedAt"],
+  where: ["hash"],
+};
+const TOKEN_ROW: Select = {
+  table: "Connection",
+  columns: [
+    "id",
+    "workspaceId",
+    "status",
+    "siteCloudId",
+    "accessTokenSealed",
+    "lastErrorCode",
+    "lastErrorMessage",
+  ],
+  dates: ["accessTokenExpiresAt", "lastCheckedAt"],
+  where: ["id", "workspaceId"],
+};
+
+/**
+ * The dialects differ in placeholders (`?`, `$1`) and in dates: Prisma keeps PostgreSQL DateTime
+ * columns as `timestamp(3)` in UTC, and `AT TIME ZONE 'UTC'` reads them as such whatever the
+ * session's time zone (the driver would take them as local time); on SQLite they are ISO text.
+ */
+function selectSql(select: Select, dialect: "sqlite" | "postgresql"): string {
+  const quote = (column: string) => `"${column}"`;
+  const date = (column: string) =>
+    dialect === "postgresql"
+      ? `(${quote(column)} AT TIME ZONE 'UTC') AS ${quote(column)}`
+      : quote(column);
+  const param = (index: number) => (dialect === "postgresql" ? `$${index + 1}` : "?");
+  const columns = [...select.columns.map(quote), ...select.dates.map(date)];
+  const where = select.where.map((column, index) => `${quote(column)} = ${param(index)}`);
+  return `SELECT ${columns.join(", ")} FROM ${quote(select.table)} WHERE ${where.join(" AND ")}`;
+}
 
 /** Prisma keeps SQLite DateTime columns as ISO-8601 text. */
 function sqliteDate(value: unknown): Date | null {
@@ -63,8 +98,10 @@ const MEMO_LIMIT = 10_000;
 export function sqliteHotReads(file: string): HotReads {
   const db = new Database(file, { timeout: 10_000, fileMustExist: true });
   const ping = db.prepare("SELECT 1");
-  const apiKey = db.prepare<[string], Record<string, unknown>>(API_KEY_SQL);
-  const tokenRow = db.prepare<[string, string], Record<string, unknown>>(TOKEN_ROW_SQL);
+  const apiKey = db.prepare<[string], Record<string, unknown>>(selectSql(API_KEY, "sqlite"));
+  const tokenRow = db.prepare<[string, string], Record<string, unknown>>(
+    selectSql(TOKEN_ROW, "sqlite"),
+  );
   const dataVersion = db.prepare<[], number>("PRAGMA data_version").pluck();
   let seenVersion: number | undefined;
   const keys = new Map<string, ApiKeyRow>();
@@ -122,18 +159,9 @@ export function sqliteHotReads(file: string): HotReads {
   };
 }
 
-/**
- * Prisma keeps PostgreSQL DateTime columns as `timestamp(3)` in UTC; `AT TIME ZONE 'UTC'` reads
- * them as such whatever the session's time zone (the driver would take them as local time).
- */
-const utc = (column: string) => `("${column}" AT TIME ZONE 'UTC') AS "${column}"`;
-
 export function postgresHotReads(pool: pg.Pool): HotReads {
-  const apiKeySql = `SELECT "id", "workspaceId", "prefix", ${utc("revokedAt")}, ${utc("lastUsedAt")}
-    FROM "ApiKey" WHERE "hash" = $1`;
-  const tokenRowSql = `SELECT "id", "workspaceId", "status", "siteCloudId", "accessTokenSealed",
-    ${utc("accessTokenExpiresAt")}, ${utc("lastCheckedAt")}, "lastErrorCode", "lastErrorMessage"
-    FROM "Connection" WHERE "id" = $1 AND "workspaceId" = $2`;
+  const apiKeySql = selectSql(API_KEY, "postgresql");
+  const tokenRowSql = selectSql(TOKEN_ROW, "postgresql");
   return {
     async ping() {
       await pool.query("SELECT 1");
