@@ -55,7 +55,8 @@ beforeAll(async () => {
     accessToken: await import("../../app/api/v1/connections/[id]/access-token/route"),
   };
   sessions = await import("../connections/connect-sessions");
-  const { createApiKey, revokeApiKey } = await import("../api-keys/manage-api-keys");
+  const { createApiKey } = await import("../api-keys/create-api-key");
+  const { revokeApiKey } = await import("../api-keys/revoke-api-key");
   const own = await createTestWorkspace("Fuzz");
   const other = await createTestWorkspace("Other");
   ({ key } = await createApiKey(own.scope, "fuzz"));

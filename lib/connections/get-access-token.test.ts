@@ -13,7 +13,8 @@ let lib: {
   revoke: typeof import("./revoke-connection");
   test: typeof import("./test-connection");
   route: typeof import("../../app/api/v1/connections/[id]/access-token/route");
-  apiKeys: typeof import("../api-keys/manage-api-keys");
+  apiKeys: typeof import("../api-keys/create-api-key") &
+    typeof import("../api-keys/revoke-api-key");
 };
 
 beforeAll(async () => {
@@ -23,7 +24,10 @@ beforeAll(async () => {
     revoke: await import("./revoke-connection"),
     test: await import("./test-connection"),
     route: await import("../../app/api/v1/connections/[id]/access-token/route"),
-    apiKeys: await import("../api-keys/manage-api-keys"),
+    apiKeys: {
+      ...(await import("../api-keys/create-api-key")),
+      ...(await import("../api-keys/revoke-api-key")),
+    },
   };
 });
 

@@ -9,7 +9,8 @@ import {
 } from "@/lib/validation/action-result";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { createApiKey, revokeApiKey } from "@/lib/api-keys/manage-api-keys";
+import { createApiKey } from "@/lib/api-keys/create-api-key";
+import { revokeApiKey } from "@/lib/api-keys/revoke-api-key";
 import { requireMember } from "@/lib/auth/member";
 import { logger } from "@/lib/log";
 import { switchSessionWorkspace } from "@/lib/auth/session-cookie";

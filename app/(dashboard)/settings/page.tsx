@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { Card } from "@/components/ui/card";
-import { listApiKeys } from "@/lib/api-keys/manage-api-keys";
+import { listApiKeys } from "@/lib/api-keys/list-api-keys";
 import { requireMember } from "@/lib/auth/member";
 import { formatDateTime } from "@/lib/i18n/format-date";
 import { getWebhookSettings, listWebhookDeliveries } from "@/lib/webhooks/manage-webhook";

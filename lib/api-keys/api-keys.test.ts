@@ -2,13 +2,18 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createTestWorkspace, openTestDatabase } from "../../testing/test-db";
 
 let db: Awaited<ReturnType<typeof openTestDatabase>>["getDb"];
-let keys: typeof import("./manage-api-keys");
+const useCases = async () => ({
+  ...(await import("./create-api-key")),
+  ...(await import("./list-api-keys")),
+  ...(await import("./revoke-api-key")),
+});
+let keys: Awaited<ReturnType<typeof useCases>>;
 let API_KEY_PATTERN: RegExp;
 let sha256: (text: string) => string;
 
 beforeAll(async () => {
   db = (await openTestDatabase()).getDb;
-  keys = await import("./manage-api-keys");
+  keys = await useCases();
   ({ API_KEY_PATTERN } = await import("../env-schema"));
   ({ sha256 } = await import("../ids"));
 });
