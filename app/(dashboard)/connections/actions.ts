@@ -6,11 +6,10 @@ import { requireMember } from "@/lib/auth/member";
 import { createConnectSession } from "@/lib/connections/connect-sessions";
 import { revokeConnection } from "@/lib/connections/revoke-connection";
 import { testConnection } from "@/lib/connections/test-connection";
+import { failed, type ActionResult } from "@/lib/validation/action-result";
 
-export type RowActionState = {
-  status?: "healthy" | "failing" | "revoked" | "error";
-  message?: string;
-};
+/** A row action's answer: the connection's status after it, or why nothing happened. */
+export type RowActionState = ActionResult<{ status: "healthy" | "failing" | "revoked" }>;
 
 const NOT_FOUND = "This connection no longer exists in this workspace.";
 
@@ -22,17 +21,22 @@ export async function testConnectionAction(
   const result = await testConnection(member, String(formData.get("id") ?? ""));
   revalidatePath("/connections");
   if (!result.ok) {
-    return result.reason === "revoked"
-      ? { status: "revoked", message: "Revoked connections cannot be tested." }
-      : { status: "error", message: NOT_FOUND };
+    return failed(
+      result.reason === "revoked" ? "Revoked connections cannot be tested." : NOT_FOUND,
+    );
   }
   const { connection } = result;
   return connection.status === "healthy"
     ? {
+        ok: true,
         status: "healthy",
         message: `Healthy: Atlassian accepted the credential and it reaches ${connection.site.name}.`,
       }
-    : { status: "failing", message: connection.last_error?.message ?? "The test failed." };
+    : {
+        ok: true,
+        status: "failing",
+        message: connection.last_error?.message ?? "The test failed.",
+      };
 }
 
 export async function revokeConnectionAction(
@@ -43,8 +47,12 @@ export async function revokeConnectionAction(
   const revoked = await revokeConnection(member, String(formData.get("id") ?? ""));
   revalidatePath("/connections");
   return revoked
-    ? { status: "revoked", message: "Revoked. The client secret and cached token are erased." }
-    : { status: "error", message: NOT_FOUND };
+    ? {
+        ok: true,
+        status: "revoked",
+        message: "Revoked. The client secret and cached token are erased.",
+      }
+    : failed(NOT_FOUND);
 }
 
 /** A member connects an account themselves: the same connect form, as its end user. */

@@ -72,7 +72,7 @@ export function ConnectionRowActions({
       )}
       <p
         role="status"
-        className={`text-xs ${outcome.status === "healthy" ? "text-emerald-700 dark:text-emerald-400" : "text-red-700 dark:text-red-400"}`}
+        className={`text-xs ${outcome.ok && outcome.status === "healthy" ? "text-emerald-700 dark:text-emerald-400" : "text-red-700 dark:text-red-400"}`}
       >
         {outcome.message}
       </p>
