@@ -39,7 +39,11 @@ export async function connectThroughFlow(
   scope: { workspaceId: string },
   options: { endUserId?: string; sites?: FakeSite[] } = {},
 ) {
-  const { createConnectSession } = await import("../lib/connections/connect-sessions");
+  const { createConnectSession } = {
+    ...(await import("../lib/connections/create-connect-session")),
+    ...(await import("../lib/connections/find-connect-session")),
+    ...(await import("../lib/connections/sweep-connect-sessions")),
+  };
   const { connectCredential } = await import("../lib/connections/connect-credential");
   const credential = await createFakeCredential(fake, options.sites);
   const endUserId = options.endUserId ?? `user-${randomUUID()}`;

@@ -26,7 +26,9 @@ vi.mock("next/headers", () => ({ headers: async () => new Headers() }));
 
 let fake: FakeAtlassian;
 let submitConnect: typeof import("./actions").submitConnect;
-let sessions: typeof import("../../lib/connections/connect-sessions");
+let sessions: typeof import("../../lib/connections/create-connect-session") &
+  typeof import("../../lib/connections/find-connect-session") &
+  typeof import("../../lib/connections/sweep-connect-sessions");
 let db: Awaited<ReturnType<typeof startConnectTestbed>>["db"];
 let scope: Awaited<ReturnType<typeof createTestWorkspace>>["scope"];
 /** A real credential reaching two sites: acme and beta. */
@@ -39,7 +41,11 @@ const SITES = [
 beforeAll(async () => {
   ({ fake, db } = await startConnectTestbed());
   ({ submitConnect } = await import("./actions"));
-  sessions = await import("../../lib/connections/connect-sessions");
+  sessions = {
+    ...(await import("../../lib/connections/create-connect-session")),
+    ...(await import("../../lib/connections/find-connect-session")),
+    ...(await import("../../lib/connections/sweep-connect-sessions")),
+  };
   ({ scope } = await createTestWorkspace("Fuzz"));
   credential = await createFakeCredential(fake, SITES);
 }, 30_000);

@@ -1,7 +1,7 @@
 import { ConnectScreen } from "@/components/connect/connect-screen";
 import { connectCopy } from "@/lib/i18n/connect-copy";
 import { SessionEnded } from "@/components/connect/session-ended";
-import type { ConnectSessionLookup } from "@/lib/connections/connect-sessions";
+import type { ConnectSessionLookup } from "@/lib/connections/find-connect-session";
 import type { Locale } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/translate";
 import { resolveTheme, type ThemeOverride } from "@/lib/theme/theme";

@@ -1,4 +1,4 @@
-import { findConnectSession } from "@/lib/connections/connect-sessions";
+import { findConnectSession } from "@/lib/connections/find-connect-session";
 import { connectPageMetadata } from "@/lib/i18n/connect-metadata";
 import { requestLocale } from "@/lib/i18n/request-locale";
 import { isFormPost } from "./form-post";

@@ -35,7 +35,9 @@ type Routes = {
 
 let fake: FakeAtlassian;
 let routes: Routes;
-let sessions: typeof import("../connections/connect-sessions");
+let sessions: typeof import("../connections/create-connect-session") &
+  typeof import("../connections/find-connect-session") &
+  typeof import("../connections/sweep-connect-sessions");
 let key: string;
 let revokedKey: string;
 let otherKey: string;
@@ -54,7 +56,11 @@ beforeAll(async () => {
     test: await import("../../app/api/v1/connections/[id]/test/route"),
     accessToken: await import("../../app/api/v1/connections/[id]/access-token/route"),
   };
-  sessions = await import("../connections/connect-sessions");
+  sessions = {
+    ...(await import("../connections/create-connect-session")),
+    ...(await import("../connections/find-connect-session")),
+    ...(await import("../connections/sweep-connect-sessions")),
+  };
   const { createApiKey } = await import("../api-keys/create-api-key");
   const { revokeApiKey } = await import("../api-keys/revoke-api-key");
   const own = await createTestWorkspace("Fuzz");

@@ -5,7 +5,7 @@ import { logger } from "../log";
 import type { ConnectFormValues } from "../validation/connect";
 import { atlassianConfig } from "./internal/atlassian-config";
 import { countConnectAttempt } from "./internal/connect-limits";
-import { findConnectSession, type OpenConnectSession } from "./connect-sessions";
+import { findConnectSession, type OpenConnectSession } from "./find-connect-session";
 import {
   describeAtlassianError,
   noSitesFailure,

@@ -7,7 +7,9 @@ import { createTestWorkspace, type openTestDatabase } from "../../testing/test-d
 let fake: FakeAtlassian;
 let db: Awaited<ReturnType<typeof openTestDatabase>>;
 let lib: {
-  sessions: typeof import("./connect-sessions");
+  sessions: typeof import("./create-connect-session") &
+    typeof import("./find-connect-session") &
+    typeof import("./sweep-connect-sessions");
   connect: typeof import("./connect-credential");
   limits: typeof import("./internal/connect-limits");
 };
@@ -15,7 +17,11 @@ let lib: {
 beforeAll(async () => {
   ({ fake, db } = await startConnectTestbed());
   lib = {
-    sessions: await import("./connect-sessions"),
+    sessions: {
+      ...(await import("./create-connect-session")),
+      ...(await import("./find-connect-session")),
+      ...(await import("./sweep-connect-sessions")),
+    },
     connect: await import("./connect-credential"),
     limits: await import("./internal/connect-limits"),
   };

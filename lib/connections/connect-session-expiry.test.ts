@@ -10,14 +10,20 @@ const DAY = 24 * 60 * MINUTE;
 let fake: FakeAtlassian;
 let db: Awaited<ReturnType<typeof openTestDatabase>>;
 let lib: {
-  sessions: typeof import("./connect-sessions");
+  sessions: typeof import("./create-connect-session") &
+    typeof import("./find-connect-session") &
+    typeof import("./sweep-connect-sessions");
   connect: typeof import("./connect-credential");
 };
 
 beforeAll(async () => {
   ({ fake, db } = await startConnectTestbed());
   lib = {
-    sessions: await import("./connect-sessions"),
+    sessions: {
+      ...(await import("./create-connect-session")),
+      ...(await import("./find-connect-session")),
+      ...(await import("./sweep-connect-sessions")),
+    },
     connect: await import("./connect-credential"),
   };
 });

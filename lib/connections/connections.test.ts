@@ -11,7 +11,9 @@ import { createTestWorkspace, type openTestDatabase } from "../../testing/test-d
 let fake: FakeAtlassian;
 let db: Awaited<ReturnType<typeof openTestDatabase>>;
 let lib: {
-  sessions: typeof import("./connect-sessions");
+  sessions: typeof import("./create-connect-session") &
+    typeof import("./find-connect-session") &
+    typeof import("./sweep-connect-sessions");
   connect: typeof import("./connect-credential");
   list: typeof import("./list-connections");
   get: typeof import("./get-connection");
@@ -22,7 +24,11 @@ let lib: {
 beforeAll(async () => {
   ({ fake, db } = await startConnectTestbed());
   lib = {
-    sessions: await import("./connect-sessions"),
+    sessions: {
+      ...(await import("./create-connect-session")),
+      ...(await import("./find-connect-session")),
+      ...(await import("./sweep-connect-sessions")),
+    },
     connect: await import("./connect-credential"),
     list: await import("./list-connections"),
     get: await import("./get-connection"),

@@ -68,7 +68,9 @@ const MINUTE = 60_000;
 let fake: FakeAtlassian;
 let db: Awaited<ReturnType<typeof openTestDatabase>>;
 let lib: {
-  sessions: typeof import("./connect-sessions");
+  sessions: typeof import("./create-connect-session") &
+    typeof import("./find-connect-session") &
+    typeof import("./sweep-connect-sessions");
   connect: typeof import("./connect-credential");
   tokens: typeof import("./get-access-token");
   health: typeof import("../server/health");
@@ -77,7 +79,11 @@ let lib: {
 beforeAll(async () => {
   ({ fake, db } = await startConnectTestbed());
   lib = {
-    sessions: await import("./connect-sessions"),
+    sessions: {
+      ...(await import("./create-connect-session")),
+      ...(await import("./find-connect-session")),
+      ...(await import("./sweep-connect-sessions")),
+    },
     connect: await import("./connect-credential"),
     tokens: await import("./get-access-token"),
     health: await import("../server/health"),

@@ -1,5 +1,5 @@
 import "server-only";
-import { findConnectSession, findConnectSessionByHash } from "../connections/connect-sessions";
+import { findConnectSession, findConnectSessionByHash } from "../connections/find-connect-session";
 import { frameAncestorsPolicy } from "./origins";
 
 /**

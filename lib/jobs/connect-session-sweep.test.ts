@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 
-vi.mock("../connections/connect-sessions", () => ({ sweepConnectSessions: vi.fn() }));
+vi.mock("../connections/sweep-connect-sessions", () => ({ sweepConnectSessions: vi.fn() }));
 vi.mock("../log", () => ({ logger: { info: vi.fn(), error: vi.fn() } }));
 
 const { startConnectSessionSweep, SWEEP_EVERY_MS } = await import("./connect-session-sweep");

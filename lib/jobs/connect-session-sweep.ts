@@ -1,5 +1,5 @@
 import "server-only";
-import { sweepConnectSessions, type SweepResult } from "../connections/connect-sessions";
+import { sweepConnectSessions, type SweepResult } from "../connections/sweep-connect-sessions";
 import { logger } from "../log";
 import { startRecurring } from "./recurring";
 

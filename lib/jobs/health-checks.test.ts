@@ -10,7 +10,9 @@ let fake: FakeAtlassian;
 let db: Awaited<ReturnType<typeof openTestDatabase>>;
 let jobs: typeof import("./health-checks");
 let lib: {
-  sessions: typeof import("../connections/connect-sessions");
+  sessions: typeof import("../connections/create-connect-session") &
+    typeof import("../connections/find-connect-session") &
+    typeof import("../connections/sweep-connect-sessions");
   connect: typeof import("../connections/connect-credential");
   ids: typeof import("../ids");
 };
@@ -20,7 +22,11 @@ beforeAll(async () => {
   ({ fake, db } = await startConnectTestbed());
   jobs = await import("./health-checks");
   lib = {
-    sessions: await import("../connections/connect-sessions"),
+    sessions: {
+      ...(await import("../connections/create-connect-session")),
+      ...(await import("../connections/find-connect-session")),
+      ...(await import("../connections/sweep-connect-sessions")),
+    },
     connect: await import("../connections/connect-credential"),
     ids: await import("../ids"),
   };

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireMember } from "@/lib/auth/member";
-import { createConnectSession } from "@/lib/connections/connect-sessions";
+import { createConnectSession } from "@/lib/connections/create-connect-session";
 import { revokeConnection } from "@/lib/connections/revoke-connection";
 import { testConnection } from "@/lib/connections/test-connection";
 import { failed, type ActionResult } from "@/lib/validation/action-result";

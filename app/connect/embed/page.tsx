@@ -1,5 +1,5 @@
 import { ConnectScreen } from "@/components/connect/connect-screen";
-import { findConnectSessionByHash } from "@/lib/connections/connect-sessions";
+import { findConnectSessionByHash } from "@/lib/connections/find-connect-session";
 import { isAllowedOrigin } from "@/lib/embed/origins";
 import { connectPageMetadata } from "@/lib/i18n/connect-metadata";
 import { requestLocale } from "@/lib/i18n/request-locale";

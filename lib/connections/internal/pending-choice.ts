@@ -3,7 +3,7 @@ import type { AccessToken, Site } from "../../atlassian";
 import { openSecret, sealSecret } from "../../crypto/secrets";
 import { getDb } from "../../db";
 import type { Prisma } from "../../generated/prisma/client";
-import type { OpenConnectSession } from "../connect-sessions";
+import type { OpenConnectSession } from "../find-connect-session";
 
 /**
  * A credential proven to work whose site the end user still has to pick. It waits sealed on

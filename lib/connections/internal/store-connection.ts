@@ -6,7 +6,7 @@ import { sealSecret } from "../../crypto/secrets";
 import { getDb } from "../../db";
 import { lockForTransaction } from "../../db/dialect";
 import { newId } from "../../ids";
-import type { OpenConnectSession } from "../connect-sessions";
+import type { OpenConnectSession } from "../find-connect-session";
 import { NO_PENDING_CHOICE } from "./pending-choice";
 import { connectionSearchText } from "./search-text";
 import { toApiConnection, type ApiConnection } from "./to-api";

@@ -1,6 +1,6 @@
 import { otherMethods } from "@/lib/api/methods";
 import { readJsonBody, apiRoute } from "@/lib/api/route";
-import { createConnectSession } from "@/lib/connections/connect-sessions";
+import { createConnectSession } from "@/lib/connections/create-connect-session";
 import { createConnectSessionSchema } from "@/lib/validation/connect-session";
 
 export const POST = apiRoute(async (request, scope) => {

@@ -1,52 +1,10 @@
 import "server-only";
-import type { WorkspaceScope } from "../scope";
 import { getDb } from "../db";
-import { splitScopes } from "../workspaces/split-scopes";
-import { getEnv } from "../env";
 import { effectiveAllowedOrigins } from "../embed/origins";
-import { newId, newSecretToken, sha256 } from "../ids";
-import type { CreateConnectSessionInput } from "../validation/connect-session";
-import {
-  erasePendingChoice,
-  HOLDS_PENDING_CHOICE,
-  NO_PENDING_CHOICE,
-} from "./internal/pending-choice";
-
-const SESSION_LIFETIME_MS = 30 * 60 * 1000;
-/**
- * How long an expired session is kept (without any secret) before the sweep deletes it: a week in
- * which an end user opening an old link reads "this link has expired" (or, spent, "connected")
- * rather than "this link is not valid". After that it goes, with the end user's id and e-mail.
- */
-export const EXPIRED_SESSIONS_KEPT_MS = 7 * 24 * 60 * 60 * 1000;
-const TOKEN_PREFIX = "lcs_";
-const TOKEN_PATTERN = /^lcs_[A-Za-z0-9_-]{43}$/;
-
-export type CreatedConnectSession = { token: string; connectUrl: string; expiresAt: Date };
-
-/** Mints a short-lived link for one end user; only the token's hash is stored. */
-export async function createConnectSession(
-  scope: Pick<WorkspaceScope, "workspaceId">,
-  input: CreateConnectSessionInput,
-): Promise<CreatedConnectSession> {
-  const token = newSecretToken(TOKEN_PREFIX);
-  const expiresAt = new Date(Date.now() + SESSION_LIFETIME_MS);
-  await getDb().connectSession.create({
-    data: {
-      id: newId("cs"),
-      workspaceId: scope.workspaceId,
-      tokenHash: sha256(token),
-      endUserId: input.end_user.id,
-      endUserEmail: input.end_user.email ?? null,
-      endUserDisplayName: input.end_user.display_name ?? null,
-      subdomain: input.subdomain ?? null,
-      allowedOrigins: input.allowed_origins ? JSON.stringify(input.allowed_origins) : null,
-      expiresAt,
-    },
-  });
-  const connectUrl = `${getEnv().PUBLIC_URL}/connect?session_token=${encodeURIComponent(token)}`;
-  return { token, connectUrl, expiresAt };
-}
+import { sha256 } from "../ids";
+import { splitScopes } from "../workspaces/split-scopes";
+import { erasePendingChoice } from "./internal/pending-choice";
+import { SESSION_TOKEN_PATTERN } from "./internal/session-token";
 
 export type OpenConnectSession = {
   id: string;
@@ -87,7 +45,7 @@ const HASH_PATTERN = /^[0-9a-f]{64}$/;
 export async function findConnectSession(
   token: string | undefined | null,
 ): Promise<ConnectSessionLookup> {
-  if (!token || !TOKEN_PATTERN.test(token)) return { state: "invalid" };
+  if (!token || !SESSION_TOKEN_PATTERN.test(token)) return { state: "invalid" };
   return findConnectSessionByHash(sha256(token));
 }
 
@@ -154,29 +112,4 @@ export async function findConnectSessionByHash(
       expiresAt: row.expiresAt,
     },
   };
-}
-
-export type SweepResult = { erased: number; purged: number };
-
-/**
- * Forgets what ended connect sessions hold (lib/jobs/connect-session-sweep.ts runs it): the
- * pending choice of every expired or spent one (an end user who stopped at the site picker left a
- * sealed client secret and token there), and the whole row once it expired more than
- * EXPIRED_SESSIONS_KEPT_MS ago. Idempotent, so several instances may run it at once.
- */
-export async function sweepConnectSessions(now = new Date()): Promise<SweepResult> {
-  const db = getDb();
-  const erased = await db.connectSession.updateMany({
-    where: {
-      AND: [
-        { OR: [{ expiresAt: { lte: now } }, { connectedAt: { not: null } }] },
-        HOLDS_PENDING_CHOICE,
-      ],
-    },
-    data: NO_PENDING_CHOICE,
-  });
-  const purged = await db.connectSession.deleteMany({
-    where: { expiresAt: { lt: new Date(now.getTime() - EXPIRED_SESSIONS_KEPT_MS) } },
-  });
-  return { erased: erased.count, purged: purged.count };
 }

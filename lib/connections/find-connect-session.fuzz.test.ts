@@ -15,7 +15,9 @@ import { createTestWorkspace, openTestDatabase } from "../../testing/test-db";
 // The pages read the language proxy.ts chose from the request's headers: none here, so English.
 vi.mock("next/headers", () => ({ headers: async () => new Headers() }));
 
-type Sessions = typeof import("./connect-sessions");
+type Sessions = typeof import("./create-connect-session") &
+  typeof import("./find-connect-session") &
+  typeof import("./sweep-connect-sessions");
 let sessions: Sessions;
 let sha256: (text: string) => string;
 let connectPagePolicy: typeof import("../embed/frame-policy").connectPagePolicy;
@@ -28,7 +30,11 @@ const live: { state: "open" | "expired" | "spent"; token: string; origins: strin
 
 beforeAll(async () => {
   const { getDb } = await openTestDatabase();
-  sessions = await import("./connect-sessions");
+  sessions = {
+    ...(await import("./create-connect-session")),
+    ...(await import("./find-connect-session")),
+    ...(await import("./sweep-connect-sessions")),
+  };
   ({ sha256 } = await import("../ids"));
   ({ connectPagePolicy } = await import("../embed/frame-policy"));
   ConnectPage = (await import("../../app/connect/page")).default;
