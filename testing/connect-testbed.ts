@@ -44,7 +44,7 @@ export async function connectThroughFlow(
     ...(await import("../lib/connections/find-connect-session")),
     ...(await import("../lib/connections/sweep-connect-sessions")),
   };
-  const { connectCredential } = await import("../lib/connections/connect-credential");
+  const { connectCredential } = ({ ...(await import("../lib/connections/connect-credential")), ...(await import("../lib/connections/confirm-site")) });
   const credential = await createFakeCredential(fake, options.sites);
   const endUserId = options.endUserId ?? `user-${randomUUID()}`;
   const { token } = await createConnectSession(scope, { end_user: { id: endUserId } });

@@ -1,11 +1,8 @@
 "use server";
 
 import { headers } from "next/headers";
-import {
-  confirmSite,
-  connectCredential,
-  type ConnectOutcome,
-} from "@/lib/connections/connect-credential";
+import { confirmSite } from "@/lib/connections/confirm-site";
+import { connectCredential, type ConnectOutcome } from "@/lib/connections/connect-credential";
 import { connectFormSchema, siteChoiceSchema, type ConnectField } from "@/lib/validation/connect";
 import { localizeFailure, localizeMessage, localizedText } from "@/lib/i18n/localize";
 import type { Locale } from "@/lib/i18n/locales";

@@ -10,7 +10,7 @@ let lib: {
   sessions: typeof import("./create-connect-session") &
     typeof import("./find-connect-session") &
     typeof import("./sweep-connect-sessions");
-  connect: typeof import("./connect-credential");
+  connect: typeof import("./connect-credential") & typeof import("./confirm-site");
   limits: typeof import("./internal/connect-limits");
 };
 
@@ -22,7 +22,7 @@ beforeAll(async () => {
       ...(await import("./find-connect-session")),
       ...(await import("./sweep-connect-sessions")),
     },
-    connect: await import("./connect-credential"),
+    connect: { ...(await import("./connect-credential")), ...(await import("./confirm-site")) },
     limits: await import("./internal/connect-limits"),
   };
 });

@@ -14,7 +14,7 @@ let lib: {
   sessions: typeof import("./create-connect-session") &
     typeof import("./find-connect-session") &
     typeof import("./sweep-connect-sessions");
-  connect: typeof import("./connect-credential");
+  connect: typeof import("./connect-credential") & typeof import("./confirm-site");
   list: typeof import("./list-connections");
   get: typeof import("./get-connection");
   test: typeof import("./test-connection");
@@ -29,7 +29,7 @@ beforeAll(async () => {
       ...(await import("./find-connect-session")),
       ...(await import("./sweep-connect-sessions")),
     },
-    connect: await import("./connect-credential"),
+    connect: { ...(await import("./connect-credential")), ...(await import("./confirm-site")) },
     list: await import("./list-connections"),
     get: await import("./get-connection"),
     test: await import("./test-connection"),

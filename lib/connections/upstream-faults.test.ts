@@ -71,7 +71,7 @@ let lib: {
   sessions: typeof import("./create-connect-session") &
     typeof import("./find-connect-session") &
     typeof import("./sweep-connect-sessions");
-  connect: typeof import("./connect-credential");
+  connect: typeof import("./connect-credential") & typeof import("./confirm-site");
   tokens: typeof import("./get-access-token");
   health: typeof import("../server/health");
 };
@@ -84,7 +84,7 @@ beforeAll(async () => {
       ...(await import("./find-connect-session")),
       ...(await import("./sweep-connect-sessions")),
     },
-    connect: await import("./connect-credential"),
+    connect: { ...(await import("./connect-credential")), ...(await import("./confirm-site")) },
     tokens: await import("./get-access-token"),
     health: await import("../server/health"),
   };

@@ -13,7 +13,8 @@ let lib: {
   sessions: typeof import("../connections/create-connect-session") &
     typeof import("../connections/find-connect-session") &
     typeof import("../connections/sweep-connect-sessions");
-  connect: typeof import("../connections/connect-credential");
+  connect: typeof import("../connections/connect-credential") &
+    typeof import("../connections/confirm-site");
   ids: typeof import("../ids");
 };
 let workspaceId: string;
@@ -27,7 +28,10 @@ beforeAll(async () => {
       ...(await import("../connections/find-connect-session")),
       ...(await import("../connections/sweep-connect-sessions")),
     },
-    connect: await import("../connections/connect-credential"),
+    connect: {
+      ...(await import("../connections/connect-credential")),
+      ...(await import("../connections/confirm-site")),
+    },
     ids: await import("../ids"),
   };
   workspaceId = (await createTestWorkspace()).workspace.id;

@@ -1,0 +1,85 @@
+import "server-only";
+import { AtlassianError, type Site } from "../../atlassian";
+import { logger } from "../../log";
+import { findConnectSession, type OpenConnectSession } from "../find-connect-session";
+import { describeAtlassianError, type Failure } from "./failures";
+import { storeConnection, type VerifiedCredential } from "./store-connection";
+import type { ApiConnection } from "./to-api";
+
+/** What both steps of connecting a credential share: the outcome, the session and the log line. */
+
+export type SiteOption = { cloudId: string; name: string; url: string };
+
+export type ConnectOutcome =
+  | { kind: "connected"; connection: ApiConnection }
+  | { kind: "choose_site"; sites: SiteOption[] }
+  | { kind: "failed"; failure: Failure }
+  | { kind: "session_ended"; reason: "expired" | "invalid" | "spent" };
+
+export async function store(
+  session: OpenConnectSession,
+  credential: VerifiedCredential,
+): Promise<ConnectOutcome> {
+  const connection = await storeConnection(session, credential);
+  return connection
+    ? { kind: "connected", connection }
+    : { kind: "session_ended", reason: "spent" };
+}
+
+export function toOption(site: Site): SiteOption {
+  return { cloudId: site.cloudId, name: site.name, url: site.url };
+}
+
+type Timing = { upstreamMs: number };
+
+/**
+ * Resolves the session, runs the step, and logs one line with its outcome and timing. Expected
+ * upstream failures become results; anything else is logged and rethrown for a generic apology.
+ */
+export async function withSession(
+  sessionToken: string,
+  step: string,
+  run: (session: OpenConnectSession, timing: Timing) => Promise<ConnectOutcome>,
+): Promise<ConnectOutcome> {
+  const started = performance.now();
+  const timing: Timing = { upstreamMs: 0 };
+  const lookup = await findConnectSession(sessionToken);
+  if (lookup.state !== "open") {
+    logger.info({ step, outcome: "session_ended", reason: lookup.state }, "connect");
+    return { kind: "session_ended", reason: lookup.state };
+  }
+  const { session } = lookup;
+  const context = { step, workspaceId: session.workspaceId, connectSessionId: session.id };
+  let outcome: ConnectOutcome;
+  try {
+    outcome = await run(session, timing);
+  } catch (error) {
+    if (!(error instanceof AtlassianError)) {
+      logger.error({ ...context, err: error }, "connect failed unexpectedly");
+      throw error;
+    }
+    logger.warn(
+      { ...context, upstream: error.code, detail: error.detail },
+      "Atlassian refused or failed",
+    );
+    outcome = { kind: "failed", failure: describeAtlassianError(error) };
+  }
+  const durationMs = performance.now() - started;
+  logger.info(
+    {
+      ...context,
+      outcome: outcome.kind,
+      code: outcome.kind === "failed" ? outcome.failure.code : undefined,
+      connectionId: outcome.kind === "connected" ? outcome.connection.id : undefined,
+      durationMs: round(durationMs),
+      upstreamMs: round(timing.upstreamMs),
+      ownMs: round(durationMs - timing.upstreamMs),
+    },
+    "connect",
+  );
+  return outcome;
+}
+
+function round(ms: number): number {
+  return Math.round(ms * 100) / 100;
+}
