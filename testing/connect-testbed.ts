@@ -44,7 +44,10 @@ export async function connectThroughFlow(
     ...(await import("../lib/connections/find-connect-session")),
     ...(await import("../lib/connections/sweep-connect-sessions")),
   };
-  const { connectCredential } = ({ ...(await import("../lib/connections/connect-credential")), ...(await import("../lib/connections/confirm-site")) });
+  const { connectCredential } = {
+    ...(await import("../lib/connections/connect-credential")),
+    ...(await import("../lib/connections/confirm-site")),
+  };
   const credential = await createFakeCredential(fake, options.sites);
   const endUserId = options.endUserId ?? `user-${randomUUID()}`;
   const { token } = await createConnectSession(scope, { end_user: { id: endUserId } });
@@ -58,3 +61,23 @@ export async function connectThroughFlow(
     endUserId,
   };
 }
+
+/**
+ * The connect-session and connect use cases, as the tests call them (`lib.sessions.…`,
+ * `lib.connect.…`). Loaded, not imported: they read the environment the testbed sets up.
+ */
+export async function loadConnectUseCases() {
+  return {
+    sessions: {
+      ...(await import("../lib/connections/create-connect-session")),
+      ...(await import("../lib/connections/find-connect-session")),
+      ...(await import("../lib/connections/sweep-connect-sessions")),
+    },
+    connect: {
+      ...(await import("../lib/connections/connect-credential")),
+      ...(await import("../lib/connections/confirm-site")),
+    },
+  };
+}
+
+export type ConnectUseCases = Awaited<ReturnType<typeof loadConnectUseCases>>;

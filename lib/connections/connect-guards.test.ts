@@ -1,28 +1,24 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FakeAtlassian } from "../../testing/fake-atlassian/server";
-import { createFakeCredential, startConnectTestbed } from "../../testing/connect-testbed";
+import {
+  createFakeCredential,
+  startConnectTestbed,
+  loadConnectUseCases,
+  type ConnectUseCases,
+} from "../../testing/connect-testbed";
 import { createTestWorkspace, type openTestDatabase } from "../../testing/test-db";
 
 let fake: FakeAtlassian;
 let db: Awaited<ReturnType<typeof openTestDatabase>>;
-let lib: {
-  sessions: typeof import("./create-connect-session") &
-    typeof import("./find-connect-session") &
-    typeof import("./sweep-connect-sessions");
-  connect: typeof import("./connect-credential") & typeof import("./confirm-site");
+let lib: ConnectUseCases & {
   limits: typeof import("./internal/connect-limits");
 };
 
 beforeAll(async () => {
   ({ fake, db } = await startConnectTestbed());
   lib = {
-    sessions: {
-      ...(await import("./create-connect-session")),
-      ...(await import("./find-connect-session")),
-      ...(await import("./sweep-connect-sessions")),
-    },
-    connect: { ...(await import("./connect-credential")), ...(await import("./confirm-site")) },
+    ...(await loadConnectUseCases()),
     limits: await import("./internal/connect-limits"),
   };
 });

@@ -5,16 +5,14 @@ import {
   connectThroughFlow,
   createFakeCredential,
   startConnectTestbed,
+  loadConnectUseCases,
+  type ConnectUseCases,
 } from "../../testing/connect-testbed";
 import { createTestWorkspace, type openTestDatabase } from "../../testing/test-db";
 
 let fake: FakeAtlassian;
 let db: Awaited<ReturnType<typeof openTestDatabase>>;
-let lib: {
-  sessions: typeof import("./create-connect-session") &
-    typeof import("./find-connect-session") &
-    typeof import("./sweep-connect-sessions");
-  connect: typeof import("./connect-credential") & typeof import("./confirm-site");
+let lib: ConnectUseCases & {
   list: typeof import("./list-connections");
   get: typeof import("./get-connection");
   test: typeof import("./test-connection");
@@ -24,12 +22,7 @@ let lib: {
 beforeAll(async () => {
   ({ fake, db } = await startConnectTestbed());
   lib = {
-    sessions: {
-      ...(await import("./create-connect-session")),
-      ...(await import("./find-connect-session")),
-      ...(await import("./sweep-connect-sessions")),
-    },
-    connect: { ...(await import("./connect-credential")), ...(await import("./confirm-site")) },
+    ...(await loadConnectUseCases()),
     list: await import("./list-connections"),
     get: await import("./get-connection"),
     test: await import("./test-connection"),

@@ -11,6 +11,8 @@ import {
   connectThroughFlow,
   createFakeCredential,
   startConnectTestbed,
+  loadConnectUseCases,
+  type ConnectUseCases,
 } from "../../testing/connect-testbed";
 import { createTestWorkspace, type openTestDatabase } from "../../testing/test-db";
 
@@ -67,11 +69,7 @@ const MINUTE = 60_000;
 
 let fake: FakeAtlassian;
 let db: Awaited<ReturnType<typeof openTestDatabase>>;
-let lib: {
-  sessions: typeof import("./create-connect-session") &
-    typeof import("./find-connect-session") &
-    typeof import("./sweep-connect-sessions");
-  connect: typeof import("./connect-credential") & typeof import("./confirm-site");
+let lib: ConnectUseCases & {
   tokens: typeof import("./get-access-token");
   health: typeof import("../server/health");
 };
@@ -79,12 +77,7 @@ let lib: {
 beforeAll(async () => {
   ({ fake, db } = await startConnectTestbed());
   lib = {
-    sessions: {
-      ...(await import("./create-connect-session")),
-      ...(await import("./find-connect-session")),
-      ...(await import("./sweep-connect-sessions")),
-    },
-    connect: { ...(await import("./connect-credential")), ...(await import("./confirm-site")) },
+    ...(await loadConnectUseCases()),
     tokens: await import("./get-access-token"),
     health: await import("../server/health"),
   };

@@ -1,7 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { FakeAtlassian } from "../../testing/fake-atlassian/server";
-import { startConnectTestbed } from "../../testing/connect-testbed";
+import {
+  startConnectTestbed,
+  loadConnectUseCases,
+  type ConnectUseCases,
+} from "../../testing/connect-testbed";
 import { createTestWorkspace, type openTestDatabase } from "../../testing/test-db";
 
 const HOUR = 60 * 60 * 1000;
@@ -9,12 +13,7 @@ const HOUR = 60 * 60 * 1000;
 let fake: FakeAtlassian;
 let db: Awaited<ReturnType<typeof openTestDatabase>>;
 let jobs: typeof import("./health-checks");
-let lib: {
-  sessions: typeof import("../connections/create-connect-session") &
-    typeof import("../connections/find-connect-session") &
-    typeof import("../connections/sweep-connect-sessions");
-  connect: typeof import("../connections/connect-credential") &
-    typeof import("../connections/confirm-site");
+let lib: ConnectUseCases & {
   ids: typeof import("../ids");
 };
 let workspaceId: string;
@@ -23,15 +22,7 @@ beforeAll(async () => {
   ({ fake, db } = await startConnectTestbed());
   jobs = await import("./health-checks");
   lib = {
-    sessions: {
-      ...(await import("../connections/create-connect-session")),
-      ...(await import("../connections/find-connect-session")),
-      ...(await import("../connections/sweep-connect-sessions")),
-    },
-    connect: {
-      ...(await import("../connections/connect-credential")),
-      ...(await import("../connections/confirm-site")),
-    },
+    ...(await loadConnectUseCases()),
     ids: await import("../ids"),
   };
   workspaceId = (await createTestWorkspace()).workspace.id;
