@@ -85,6 +85,11 @@ async function main() {
         );
       });
   });
+  // An idle keep-alive connection closed by the server just as a client (or a load balancer:
+  // AWS's default idle timeout is 60 s) sends on it is a reset request. Node's 5 s default is
+  // shorter than every common proxy's; Latch keeps idle connections longer than they do.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   server.listen(port, hostname, () => {
     logger.info({ url: `http://${hostname}:${port}` }, "Listening");
   });
