@@ -149,14 +149,7 @@ async function renewAcrossProcesses(scope: WorkspaceScope, id: string): Promise<
         message: row!.lastErrorMessage ?? "",
       };
       // An outage seen by the holder is an outage for its waiters too: 503, not 409.
-      const transient = isTransient(failure.code);
-      return {
-        ok: false,
-        reason: "failing",
-        failure,
-        transient,
-        retryAfterSeconds: transient ? 30 : undefined,
-      };
+      return failing(failure, isTransient(failure.code) ? 30 : undefined);
     }
   }
   const failure = {
@@ -207,13 +200,18 @@ async function exchange(scope: WorkspaceScope, row: TokenRow): Promise<AccessTok
       trigger: "renewal",
       durationMs: performance.now() - started,
     });
-    const transient = isTransient(failure.code);
-    return {
-      ok: false,
-      reason: "failing",
-      failure,
-      transient,
-      retryAfterSeconds: error.retryAfterSeconds,
-    };
+    return failing(failure, error.retryAfterSeconds);
   }
+}
+
+/** A failing answer: 503 with Retry-After when Atlassian could not answer just now, else 409. */
+function failing(failure: Failure, retryAfterSeconds: number | undefined): AccessTokenResult {
+  const transient = isTransient(failure.code);
+  return {
+    ok: false,
+    reason: "failing",
+    failure,
+    transient,
+    retryAfterSeconds,
+  };
 }
