@@ -5,6 +5,8 @@ import { BASE_HEADERS, NO_FRAMING_HEADERS } from "./lib/http/security-headers.mj
 const nextConfig = {
   poweredByHeader: false,
   experimental: {
+    // forbidden() for a member on an admin's page or action (lib/auth/member.ts).
+    authInterrupts: true,
     // Next counts a server action's bytes against this; server.ts refuses bigger bodies, chunked
     // ones included, before Next reads them (lib/server/body-limit.ts).
     serverActions: { bodySizeLimit: PAGE_BODY_LIMIT_BYTES },

@@ -1,13 +1,16 @@
 import Link from "next/link";
 import { requireMember } from "@/lib/auth/member";
+import { isAdmin } from "@/lib/members/roles";
 import { listMemberWorkspaces } from "@/lib/workspaces/list-member-workspaces";
 import { signOutAction, switchWorkspaceAction } from "./actions";
 
+// A Member is not shown what would answer 403 (the pages and actions refuse them anyway).
 const NAV = [
-  { href: "/connections", label: "Connections" },
-  { href: "/settings", label: "Settings" },
-  { href: "/audit", label: "Audit log" },
-  { href: "/api-docs", label: "API" },
+  { href: "/connections", label: "Connections", adminOnly: false },
+  { href: "/members", label: "Members", adminOnly: true },
+  { href: "/settings", label: "Settings", adminOnly: true },
+  { href: "/audit", label: "Audit log", adminOnly: false },
+  { href: "/api-docs", label: "API", adminOnly: false },
 ];
 
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
@@ -19,7 +22,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
         <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
           <span className="font-semibold">Latch</span>
           <nav aria-label="Dashboard" className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
-            {NAV.map((item) => (
+            {NAV.filter((item) => !item.adminOnly || isAdmin(member.role)).map((item) => (
               <Link
                 key={item.href}
                 href={item.href}

@@ -29,7 +29,7 @@ const memberIn = (sessionId: string) => ({
   userId: "usr_pw",
   sessionId,
   email: "pw@example.com",
-  role: "admin",
+  role: "admin" as const,
   workspaceName: "W",
   actor: { type: "member" as const, id: "usr_pw", label: "pw@example.com" },
   ip: "192.0.2.9",

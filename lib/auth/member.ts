@@ -1,18 +1,19 @@
 import "server-only";
 import { headers } from "next/headers";
-import { redirect } from "next/navigation";
+import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "../db";
 import { clientIp } from "../http/request-ip";
 import { getSession, isActive } from "./session-cookie";
 import type { WorkspaceScope } from "../scope";
 import { isSessionLive } from "./sessions";
+import { asRole, isAdmin, type Role } from "../members/roles";
 
 export type MemberScope = WorkspaceScope & {
   userId: string;
   sessionId: string;
   email: string;
-  role: string;
+  role: Role;
   workspaceName: string;
 };
 
@@ -45,12 +46,23 @@ export const requireMember = cache(async function requireMember(): Promise<Membe
     workspaceId: session.workspaceId!,
     userId: session.userId!,
     email: membership.user.email,
-    role: membership.role,
+    role: asRole(membership.role),
     workspaceName: membership.workspace.name,
     actor: { type: "member", id: session.userId!, label: membership.user.email },
     ip: clientIp(await headers()),
   };
 });
+
+/**
+ * The signed-in member, who must be an admin of the workspace: anyone else gets the 403 page
+ * (app/forbidden.tsx), from a page, a route or a server action alike. The role is read on every
+ * request, so a demotion takes effect at once, even for a form already on screen.
+ */
+export async function requireAdmin(): Promise<MemberScope> {
+  const member = await requireMember();
+  if (!isAdmin(member.role)) forbidden();
+  return member;
+}
 
 /** Whether this browser's session is live (for /login, which sends signed-in members on). */
 export async function hasLiveSession(): Promise<boolean> {

@@ -11,7 +11,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { revokeApiKey } from "@/lib/api-keys/revoke-api-key";
-import { requireMember } from "@/lib/auth/member";
+import { requireAdmin } from "@/lib/auth/member";
 import { logger } from "@/lib/log";
 import { switchSessionWorkspace } from "@/lib/auth/session-cookie";
 import { textFields } from "@/lib/validation/form-data";
@@ -59,7 +59,7 @@ export async function renameWorkspaceAction(
   _previous: WorkspaceNameState,
   formData: FormData,
 ): Promise<WorkspaceNameState> {
-  const member = await requireMember();
+  const member = await requireAdmin();
   const values = textFields(formData, ["workspaceName"]);
   const parsed = renameWorkspaceSchema.safeParse(values);
   if (!parsed.success) return invalid(parsed.error, values);
@@ -76,7 +76,7 @@ export async function createApiKeyAction(
   _previous: CreateApiKeyState,
   formData: FormData,
 ): Promise<CreateApiKeyState> {
-  const member = await requireMember();
+  const member = await requireAdmin();
   const values = textFields(formData, ["keyName"]);
   const parsed = createApiKeySchema.safeParse(values);
   if (!parsed.success) return invalid(parsed.error, values);
@@ -91,7 +91,7 @@ export async function revokeApiKeyAction(
   _previous: RevokeApiKeyState,
   formData: FormData,
 ): Promise<RevokeApiKeyState> {
-  const member = await requireMember();
+  const member = await requireAdmin();
   const parsed = revokeApiKeySchema.safeParse(textFields(formData, ["id"]));
   if (!parsed.success) return failed(KEY_NOT_FOUND);
   return orApology(async () => {
@@ -106,7 +106,7 @@ export async function saveRequiredScopesAction(
   _previous: RequiredScopesState,
   formData: FormData,
 ): Promise<RequiredScopesState> {
-  const member = await requireMember();
+  const member = await requireAdmin();
   const values = textFields(formData, ["requiredScopes"]);
   const parsed = requiredScopesSchema.safeParse(values);
   if (!parsed.success) return invalid(parsed.error, values);
@@ -124,7 +124,7 @@ export async function saveAllowedOriginsAction(
   _previous: AllowedOriginsState,
   formData: FormData,
 ): Promise<AllowedOriginsState> {
-  const member = await requireMember();
+  const member = await requireAdmin();
   const values = textFields(formData, ["origins"]);
   const parsed = allowedOriginsSchema.safeParse(values);
   if (!parsed.success) return invalid(parsed.error, values);
@@ -143,7 +143,7 @@ export async function saveThemeAction(
   _previous: ThemeState,
   formData: FormData,
 ): Promise<ThemeState> {
-  const member = await requireMember();
+  const member = await requireAdmin();
   const values = textFields(formData, ["displayName", "logoUrl", "primaryColor", "themeMode"]);
   const parsed = themeSettingsSchema.safeParse(values);
   if (!parsed.success) return invalid(parsed.error, values);
@@ -163,7 +163,7 @@ export async function saveWebhookAction(
   _previous: WebhookState,
   formData: FormData,
 ): Promise<WebhookState> {
-  const member = await requireMember();
+  const member = await requireAdmin();
   const values = textFields(formData, ["webhookUrl"]);
   const parsed = webhookSettingsSchemaFor(webhookAddressPolicy()).safeParse(values);
   if (!parsed.success) return invalid(parsed.error, values);
@@ -184,7 +184,7 @@ export async function webhookSecretAction(
   _previous: WebhookSecretState,
   formData: FormData,
 ): Promise<WebhookSecretState> {
-  const member = await requireMember();
+  const member = await requireAdmin();
   const roll = formData.get("intent") === "roll";
   return orApology(async () => {
     const secret = roll ? await rollWebhookSecret(member) : await revealWebhookSecret(member);
@@ -204,7 +204,7 @@ export async function createWorkspaceAction(
   _previous: NewWorkspaceState,
   formData: FormData,
 ): Promise<NewWorkspaceState> {
-  const member = await requireMember();
+  const member = await requireAdmin();
   const values = textFields(formData, ["newWorkspaceName"]);
   const parsed = createWorkspaceSchema.safeParse(values);
   if (!parsed.success) return invalid(parsed.error, values);

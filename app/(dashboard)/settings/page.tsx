@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Card } from "@/components/ui/card";
 import { listApiKeys } from "@/lib/api-keys/list-api-keys";
-import { requireMember } from "@/lib/auth/member";
+import { requireAdmin } from "@/lib/auth/member";
 import { formatDateTime } from "@/lib/i18n/format-date";
 import { getWebhookSettings, listWebhookDeliveries } from "@/lib/webhooks/manage-webhook";
 import { getWorkspaceSettings } from "@/lib/workspaces/get-workspace-settings";
@@ -17,7 +17,7 @@ import { WorkspaceForm } from "./workspace-form";
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage({ searchParams }: PageProps<"/settings">) {
-  const member = await requireMember();
+  const member = await requireAdmin();
   const [settings, keys, webhook, deliveries, params] = await Promise.all([
     getWorkspaceSettings(member),
     listApiKeys(member),
