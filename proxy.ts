@@ -7,7 +7,7 @@ import { getRequestSession, isActive } from "./lib/auth/session-cookie";
 
 const REFRESH_AFTER_MS = 5 * 60 * 1000;
 
-const DASHBOARD = /^\/(connections|settings|audit|account)(\/|$)/;
+const DASHBOARD = /^\/(connections|members|settings|audit|account)(\/|$)/;
 const CONNECT_PAGES = new Set(["/connect", "/connect/embed"]);
 
 /**

@@ -33,7 +33,7 @@ export function LoginForm({ next }: { next: string }) {
         label="Password"
         type="password"
         autoComplete="current-password"
-        help="Forgot it? Ask another admin of your workspace."
+        help="Forgot it? An admin of your workspace can make you a reset link on the Members page, and whoever runs Latch can too (npm run latch -- reset-password)."
         error={errorFor("password")}
         {...form.register("password")}
       />

@@ -11,12 +11,19 @@ export const metadata: Metadata = { title: "Sign in" };
 
 export default async function LoginPage({ searchParams }: PageProps<"/login">) {
   if (await needsSetup()) redirect("/setup");
-  const next = safeNextPath((await searchParams).next);
+  const params = await searchParams;
+  const next = safeNextPath(params.next);
   if (await hasLiveSession()) redirect(next);
   return (
     <main className="mx-auto flex min-h-screen max-w-sm flex-col justify-center px-4 py-10">
       <Card>
         <h1 className="mb-6 text-xl font-semibold">Sign in to Latch</h1>
+        {params.reset === "1" ? (
+          <p role="status" className="mb-4 text-sm text-emerald-800 dark:text-emerald-300">
+            Your new password is set, and every session of the account was signed out. Sign in
+            with it.
+          </p>
+        ) : null}
         <LoginForm next={next} />
       </Card>
     </main>

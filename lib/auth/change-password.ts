@@ -1,18 +1,14 @@
 import "server-only";
 import { recordAudit } from "../audit/record";
 import { getDb } from "../db";
-import { hitRateLimit } from "../db/rate-limit";
+import { checkCurrentPassword, type PasswordCheck } from "./check-current-password";
 import { HashingBusyError } from "./hash-slots";
 import type { MemberScope } from "./member";
-import { hashPassword, verifyPassword } from "./password";
+import { hashPassword } from "./password";
 import { endOtherSessions } from "./sessions";
 
 export type ChangePasswordResult =
-  { ok: true; endedSessions: number } | { ok: false; field?: "currentPassword"; message: string };
-
-// A stolen session must not become a way to guess the password it lacks.
-const ATTEMPTS = 5;
-const WINDOW_MS = 15 * 60 * 1000;
+  { ok: true; endedSessions: number } | Extract<PasswordCheck, { ok: false }>;
 
 /**
  * Sets a new password after checking the current one, and ends every session of the member,
@@ -23,25 +19,11 @@ export async function changePassword(
   member: MemberScope,
   input: { currentPassword: string; newPassword: string },
 ): Promise<ChangePasswordResult> {
-  const limit = await hitRateLimit(`password:user:${member.userId}`, ATTEMPTS, WINDOW_MS);
-  if (!limit.allowed) {
-    const minutes = Math.ceil(limit.retryAfterSeconds / 60);
-    return {
-      ok: false,
-      message: `Too many attempts. Wait ${minutes} minute${minutes === 1 ? "" : "s"} and try again.`,
-    };
-  }
-  const db = getDb();
-  const user = await db.user.findUniqueOrThrow({
-    where: { id: member.userId },
-    select: { passwordHash: true },
-  });
+  const check = await checkCurrentPassword(member.userId, input.currentPassword);
+  if (!check.ok) return check;
   try {
-    if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {
-      return { ok: false, field: "currentPassword", message: "That is not your current password." };
-    }
     const passwordHash = await hashPassword(input.newPassword);
-    await db.user.update({ where: { id: member.userId }, data: { passwordHash } });
+    await getDb().user.update({ where: { id: member.userId }, data: { passwordHash } });
   } catch (error) {
     if (!(error instanceof HashingBusyError)) throw error;
     return {

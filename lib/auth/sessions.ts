@@ -18,6 +18,8 @@ export async function createSessionRecord(
   const db = getDb();
   // The member's ended sessions are swept as a new one starts: the table stays small.
   await db.session.deleteMany({ where: { userId, expiresAt: { lte: now } } });
+  // The members page's "last sign-in": every new session is one.
+  await db.user.update({ where: { id: userId }, data: { lastSignInAt: now } });
   await db.session.create({
     data: {
       id,
@@ -58,6 +60,24 @@ export async function isSessionLive(
 
 export async function endSessionRecord(id: string): Promise<void> {
   await getDb().session.deleteMany({ where: { id } });
+}
+
+/** A member's live sessions, newest first (for /account). */
+export async function listSessionRecords(userId: string, now = new Date()) {
+  return getDb().session.findMany({
+    where: {
+      userId,
+      expiresAt: { gt: now },
+      lastSeenAt: { gt: new Date(now.getTime() - IDLE_LIFETIME_MS) },
+    },
+    orderBy: { lastSeenAt: "desc" },
+    select: { id: true, createdAt: true, lastSeenAt: true, ip: true, userAgent: true },
+  });
+}
+
+/** Ends one of the member's own sessions; false if it was not theirs or had ended. */
+export async function endOwnSessionRecord(userId: string, id: string): Promise<boolean> {
+  return (await getDb().session.deleteMany({ where: { id, userId } })).count === 1;
 }
 
 /** Ends every session of the member except `keepId` (the one making the change), if given. */

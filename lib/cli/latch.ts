@@ -1,7 +1,8 @@
 /**
  * Latch's maintenance commands, run beside the app with its environment:
  *
- *   npm run latch -- rotate-key      (the build's bundle: npm run build first)
+ *   npm run latch -- rotate-key              (the build's bundle: npm run build first)
+ *   npm run latch -- reset-password EMAIL
  *
  * rotate-key: re-seals every stored secret and cached token under ENCRYPTION_KEY, opening
  * those sealed with ENCRYPTION_KEY_PREVIOUS. See README, "Rotating the encryption key".
@@ -10,9 +11,32 @@ import "../server/load-env";
 import { getDb } from "../db";
 import { getEnv } from "../env";
 import { ConfigError } from "../env-schema";
+import { issuePasswordReset, RESET_LIFETIME_MS } from "../auth/issue-password-reset";
 import { rotateSealedValues } from "../maintenance/rotate-key";
 
-const USAGE = "Usage: npm run latch -- rotate-key";
+const USAGE = `Usage: npm run latch -- rotate-key
+       npm run latch -- reset-password EMAIL`;
+
+async function resetPasswordLink(email: string | undefined): Promise<number> {
+  if (!email) {
+    console.error(USAGE);
+    return 2;
+  }
+  const user = await getDb().user.findUnique({
+    where: { email: email.trim().toLowerCase() },
+    select: { id: true, email: true },
+  });
+  if (!user) {
+    console.error(`No account has the e-mail ${email}.`);
+    return 1;
+  }
+  const { link } = await issuePasswordReset(user.id);
+  console.log(
+    `Password reset link for ${user.email} (works once, for ${RESET_LIFETIME_MS / 60_000} minutes; using it signs out every session of the account):`,
+  );
+  console.log(link);
+  return 0;
+}
 
 async function rotateKey(): Promise<number> {
   const env = getEnv();
@@ -47,6 +71,7 @@ async function rotateKey(): Promise<number> {
 async function main(): Promise<number> {
   const command = process.argv[2];
   if (command === "rotate-key") return rotateKey();
+  if (command === "reset-password") return resetPasswordLink(process.argv[3]);
   console.error(USAGE);
   return 2;
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { newPassword } from "./members";
 
 const email = z.email("Enter an e-mail address, like jo@example.com.").max(320).trim();
 
@@ -9,10 +10,7 @@ export const signInSchema = z.object({
 
 export const setupSchema = z.object({
   email,
-  password: z
-    .string()
-    .min(10, "Use at least 10 characters.")
-    .max(1024, "Use at most 1024 characters."),
+  password: newPassword,
   workspaceName: z
     .string()
     .trim()
@@ -25,10 +23,7 @@ export type SetupInput = z.infer<typeof setupSchema>;
 
 export const changePasswordSchema = z.object({
   currentPassword: z.string().min(1, "Enter your current password.").max(1024),
-  newPassword: z
-    .string()
-    .min(10, "Use at least 10 characters.")
-    .max(1024, "Use at most 1024 characters."),
+  newPassword,
 });
 
 export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;

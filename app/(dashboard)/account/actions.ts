@@ -9,6 +9,11 @@ import { clientIp } from "@/lib/http/request-ip";
 import { startSession } from "@/lib/auth/session-cookie";
 import { changePasswordSchema } from "@/lib/validation/auth";
 import { fieldErrorsOf, textFields } from "@/lib/validation/form-data";
+import { revalidatePath } from "next/cache";
+import { changeEmail } from "@/lib/auth/change-email";
+import { endMemberSession } from "@/lib/auth/end-member-session";
+import { APOLOGY, failed, invalid, type ActionResult } from "@/lib/validation/action-result";
+import { changeEmailSchema, endSessionSchema } from "@/lib/validation/members";
 
 export type ChangePasswordState = FormFeedback<"currentPassword" | "newPassword"> & {
   ok?: boolean;
@@ -45,4 +50,60 @@ export async function changePasswordAction(
       message: "Sorry, something went wrong on our side. Nothing was changed; please try again.",
     };
   }
+}
+
+export type ChangeEmailState = ActionResult<{ email: string }, "newEmail" | "emailPassword">;
+
+export async function changeEmailAction(
+  _previous: ChangeEmailState,
+  formData: FormData,
+): Promise<ChangeEmailState> {
+  const member = await requireMember();
+  const values = textFields(formData, ["newEmail", "emailPassword"]);
+  const parsed = changeEmailSchema.safeParse(values);
+  if (!parsed.success) return invalid(parsed.error, { newEmail: values.newEmail });
+  try {
+    const result = await changeEmail(member, {
+      newEmail: parsed.data.newEmail,
+      currentPassword: parsed.data.emailPassword,
+    });
+    if (!result.ok) {
+      return result.field
+        ? {
+            ok: false,
+            message: result.message,
+            fieldErrors: {
+              [result.field === "currentPassword" ? "emailPassword" : result.field]: result.message,
+            },
+            values: { newEmail: values.newEmail },
+          }
+        : failed(result.message);
+    }
+    revalidatePath("/", "layout");
+    const others = result.endedSessions;
+    return {
+      ok: true,
+      email: result.email,
+      message: `You now sign in with ${result.email}.${others ? ` ${others} other session${others === 1 ? " was" : "s were"} signed out.` : ""}`,
+    };
+  } catch (error) {
+    logger.error({ err: error, userId: member.userId }, "e-mail change failed");
+    return failed(APOLOGY);
+  }
+}
+
+export type EndSessionState = ActionResult;
+
+export async function endSessionAction(
+  _previous: EndSessionState,
+  formData: FormData,
+): Promise<EndSessionState> {
+  const member = await requireMember();
+  const parsed = endSessionSchema.safeParse(textFields(formData, ["handle"]));
+  if (!parsed.success) return failed("That session is not valid.");
+  if (!(await endMemberSession(member, parsed.data.handle))) {
+    return failed("That session has ended already.");
+  }
+  revalidatePath("/account");
+  return { ok: true, message: "Signed out that session." };
 }
