@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
-import { E2E } from "./e2e/env";
+import { E2E, E2E_APP_ENV as appEnv } from "./e2e/env";
 
 // Playwright's own browser download is unreachable on locked-down machines; use the system
 // Chromium when there is one (Debian: apt-get install chromium), or the one named here.
@@ -9,21 +9,6 @@ const executablePath =
   (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 const runningAsRoot = process.getuid?.() === 0;
 
-const appEnv = {
-  NEXT_TELEMETRY_DISABLED: "1",
-  PORT: String(E2E.appPort),
-  DATABASE_URL: E2E.databaseUrl,
-  // PostgreSQL needs both secrets given; SQLite runs as a first start does, generating them.
-  ...(E2E.postgresUrl && {
-    ENCRYPTION_KEY: "ZTJlLWVuY3J5cHRpb24ta2V5LTMyLWJ5dGVzLWxvbmc=",
-    SESSION_SECRET: "e2e-session-secret-of-at-least-32-characters",
-  }),
-  PUBLIC_URL: E2E.appUrl,
-  ATLASSIAN_AUTH_URL: E2E.fakeUrl,
-  ATLASSIAN_API_URL: E2E.fakeUrl,
-  INITIAL_WORKSPACE_NAME: "Acme Tools",
-  INITIAL_API_KEY: E2E.apiKey,
-};
 
 export default defineConfig({
   testDir: "./e2e",

@@ -32,3 +32,20 @@ export const E2E = {
   foreignHostUrl: `http://127.0.0.3:${hostPort}`,
   apiKey: "latch_sk_e2e_0123456789abcdefghijklmnopqrstuv",
 };
+
+/** The app's environment in the suite (the maintenance CLI, run by a test, needs the same). */
+export const E2E_APP_ENV: Record<string, string> = {
+  NEXT_TELEMETRY_DISABLED: "1",
+  PORT: String(E2E.appPort),
+  DATABASE_URL: E2E.databaseUrl,
+  // PostgreSQL needs both secrets given; SQLite runs as a first start does, generating them.
+  ...(E2E.postgresUrl && {
+    ENCRYPTION_KEY: "ZTJlLWVuY3J5cHRpb24ta2V5LTMyLWJ5dGVzLWxvbmc=",
+    SESSION_SECRET: "e2e-session-secret-of-at-least-32-characters",
+  }),
+  PUBLIC_URL: E2E.appUrl,
+  ATLASSIAN_AUTH_URL: E2E.fakeUrl,
+  ATLASSIAN_API_URL: E2E.fakeUrl,
+  INITIAL_WORKSPACE_NAME: "Acme Tools",
+  INITIAL_API_KEY: E2E.apiKey,
+};
