@@ -65,10 +65,51 @@ for (const scheme of ["light", "dark"] as const) {
       await expectAccessible(page, "sign-in");
       const tenant = await seedTenant(`A11y ${scheme}`);
       await signIn(page, tenant.email, tenant.password);
-      for (const path of ["/connections", "/settings", "/audit", "/api-docs", "/account"]) {
+      for (const path of [
+        "/connections",
+        "/members",
+        "/settings",
+        "/audit",
+        "/api-docs",
+        "/account",
+      ]) {
         await page.goto(path);
         await expectAccessible(page, path);
       }
+    });
+
+    test(`members, invite, reset and 403 pages, ${scheme}`, async ({ page, browser }) => {
+      test.slow();
+      const tenant = await seedTenant(`A11y team ${scheme}`);
+      await signIn(page, tenant.email, tenant.password);
+      await page.goto("/members");
+      const email = `a11y-${scheme}-${Date.now()}@example.com`;
+      await page.getByLabel("Email").fill(email);
+      await page.getByRole("button", { name: "Invite" }).click();
+      const link = await page.getByLabel(`Invite link for ${email}`).inputValue();
+      await expectAccessible(page, "members with a new invite link");
+
+      const invitee = await (await browser.newContext({ colorScheme: scheme })).newPage();
+      await invitee.goto(link);
+      await expectAccessible(invitee, "invite page");
+      await invitee.getByRole("button", { name: "Join" }).click();
+      await expect(invitee.getByLabel("Password")).toBeFocused();
+      await expectAccessible(invitee, "invite page with an error");
+      await invitee.getByLabel("Password").fill("an accessible password");
+      await invitee.getByRole("button", { name: "Join" }).click();
+      await expect(invitee).toHaveURL(/\/connections$/);
+      await invitee.goto("/settings");
+      await expectAccessible(invitee, "403 page");
+
+      await page.reload();
+      const row = page.locator(`tr[data-member="${email}"]`);
+      await row.getByRole("button", { name: "Reset link" }).click();
+      const reset = await row.getByLabel(`Reset link for ${email}`).inputValue();
+      await expectAccessible(page, "members with a reset link");
+      await invitee.goto(reset);
+      await expectAccessible(invitee, "reset page");
+      await invitee.goto(`${new URL(reset).origin}/invite/lin_not-a-real-token`);
+      await expectAccessible(invitee, "invalid invite link");
     });
   });
 }
