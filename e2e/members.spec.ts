@@ -87,6 +87,7 @@ test("invite → join → a Member's 403s → promotion and demotion take effect
   await expect(memberRow(page, colleague).getByRole("status")).toContainText("is now Member");
   await theirs.getByLabel("Key name").fill("made after demotion");
   await theirs.getByRole("button", { name: "Create API key" }).click();
+  await expect(theirs.getByRole("heading", { name: "This needs an admin" })).toBeVisible();
   await expect(theirs.getByLabel("New API key")).toHaveCount(0);
   const keys = await e2eSql(`SELECT "id" FROM "ApiKey" WHERE "name" = 'made after demotion'`);
   expect(keys).toHaveLength(0);
