@@ -18,6 +18,11 @@ export default async function LoginPage({ searchParams }: PageProps<"/login">) {
     <main className="mx-auto flex min-h-screen max-w-sm flex-col justify-center px-4 py-10">
       <Card>
         <h1 className="mb-6 text-xl font-semibold">Sign in to Latch</h1>
+        {params.joined === "1" ? (
+          <p role="status" className="mb-4 text-sm text-emerald-800 dark:text-emerald-300">
+            You joined the workspace. Sign in to open it.
+          </p>
+        ) : null}
         {params.reset === "1" ? (
           <p role="status" className="mb-4 text-sm text-emerald-800 dark:text-emerald-300">
             Your new password is set, and every session of the account was signed out. Sign in

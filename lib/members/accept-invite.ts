@@ -8,7 +8,7 @@ import { newId } from "../ids";
 import { findOpenInvite, INVITE_INVALID } from "./find-invite";
 
 export type AcceptInviteResult =
-  | { ok: true; userId: string; workspaceId: string }
+  | { ok: true; userId: string; workspaceId: string; twoFactor: boolean }
   | { ok: false; field?: "password"; message: string };
 
 // Guesses at an existing account's password through its invite link are counted per invite.
@@ -20,7 +20,8 @@ const BUSY = "Latch is busy. Nothing was changed; try again in a few seconds.";
  * Joins the workspace with an invite link. A new e-mail gets an account with the password
  * chosen here; an e-mail that has an account joins with that account's password (so a link
  * cannot add a membership to someone else's account). The link is spent in the same
- * transaction that adds the membership: two submits at once make one member.
+ * transaction that adds the membership: two submits at once make one member. An account with
+ * two-factor on is not signed in here (the link proves the password only): it signs in next.
  */
 export async function acceptInvite(
   input: { token: string; password: string },
@@ -40,7 +41,7 @@ export async function acceptInvite(
   const db = getDb();
   const account = await db.user.findUnique({
     where: { email: invite.email },
-    select: { id: true, passwordHash: true },
+    select: { id: true, passwordHash: true, totpEnabledAt: true },
   });
   let passwordHash: string | null = null;
   try {
@@ -90,6 +91,11 @@ export async function acceptInvite(
       },
       tx,
     );
-    return { ok: true, userId, workspaceId: invite.workspaceId } as const;
+    return {
+      ok: true,
+      userId,
+      workspaceId: invite.workspaceId,
+      twoFactor: Boolean(account?.totpEnabledAt),
+    } as const;
   });
 }

@@ -111,13 +111,27 @@ describe("invites", () => {
     const wrong = await members.acceptInvite({ token, password: "not their password" }, null);
     expect(wrong).toMatchObject({ ok: false, field: "password" });
     const right = await members.acceptInvite({ token, password: "admin password" }, null);
-    expect(right).toEqual({ ok: true, userId: other.userId, workspaceId: admin.workspaceId });
+    expect(right).toEqual({
+      ok: true,
+      userId: other.userId,
+      workspaceId: admin.workspaceId,
+      twoFactor: false,
+    });
     // The account's password is untouched by the link.
     const user = await db().user.findUniqueOrThrow({
       where: { id: other.userId },
       select: { passwordHash: true },
     });
     expect(await password.verifyPassword("admin password", user.passwordHash)).toBe(true);
+  });
+
+  it("does not sign in an account with two-factor on: the link proves only the password", async () => {
+    const admin = await workspaceWithAdmin();
+    const other = await workspaceWithAdmin();
+    await db().user.update({ where: { id: other.userId }, data: { totpEnabledAt: new Date() } });
+    const token = await invited(admin, other.email);
+    const joined = await members.acceptInvite({ token, password: "admin password" }, null);
+    expect(joined).toMatchObject({ ok: true, twoFactor: true });
   });
 
   it("counts guesses at an existing account's password per invite", async () => {

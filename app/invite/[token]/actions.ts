@@ -23,7 +23,7 @@ export async function joinAction(_previous: JoinState, formData: FormData): Prom
   if (!parsed.success) return invalid(parsed.error);
   const requestHeaders = await headers();
   const ip = clientIp(requestHeaders);
-  let joined: { userId: string; workspaceId: string };
+  let joined: { userId: string; workspaceId: string; twoFactor: boolean };
   try {
     const result = await acceptInvite({ token: values.token, password: parsed.data.password }, ip);
     if (!result.ok) {
@@ -32,14 +32,17 @@ export async function joinAction(_previous: JoinState, formData: FormData): Prom
         : failed(result.message);
     }
     joined = result;
-    await startSession(result.userId, result.workspaceId, {
-      ip,
-      userAgent: requestHeaders.get("user-agent"),
-    });
+    // The code is asked at sign-in; a password alone must not open a two-factor account.
+    if (!result.twoFactor) {
+      await startSession(result.userId, result.workspaceId, {
+        ip,
+        userAgent: requestHeaders.get("user-agent"),
+      });
+    }
   } catch (error) {
     logger.error({ err: error, inviteId: invite.id }, "joining with an invite failed");
     return failed(APOLOGY);
   }
   logger.info({ userId: joined.userId, workspaceId: joined.workspaceId }, "member joined");
-  redirect("/connections");
+  redirect(joined.twoFactor ? "/login?joined=1" : "/connections");
 }
