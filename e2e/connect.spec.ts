@@ -139,8 +139,36 @@ test("a whole site URL is accepted as the subdomain", async ({
   const session = await connectSession();
   await page.goto(session.url);
   await fill(page, { subdomain: "https://nango-1.atlassian.net/", ...cred });
-  await expect(page.getByRole("heading", { name: "Connected", exact: true })).toBeVisible();
+  // A connect is two upstream calls and a sealed write: under a loaded CI runner's two cores
+  // (two browsers, the app and the fake) it has taken longer than the default 5 s once.
+  await expect(page.getByRole("heading", { name: "Connected", exact: true })).toBeVisible({
+    timeout: 15_000,
+  });
   await expect(page.getByText("https://nango-1.atlassian.net")).toBeVisible();
+});
+
+test("a Government Cloud site URL is accepted as the subdomain", async ({
+  page,
+  credential,
+  connectSession,
+}) => {
+  const gov = (name: string, subdomain: string) => ({
+    ...site(name, subdomain),
+    url: `https://${subdomain}.atlassian-us-gov-mod.net`,
+  });
+  const cred = await credential({
+    sites: [gov("Agency", "agency"), gov("Agency Two", "agency-2")],
+  });
+  const session = await connectSession();
+  await page.goto(session.url);
+  await fill(page, {
+    subdomain: "https://Agency-2.atlassian-us-gov-mod.net/jira/software/projects",
+    ...cred,
+  });
+  await expect(page.getByRole("heading", { name: "Connected", exact: true })).toBeVisible({
+    timeout: 15_000,
+  });
+  await expect(page.getByText("https://agency-2.atlassian-us-gov-mod.net")).toBeVisible();
 });
 
 test("an expired link shows a page that says so, not the form", async ({

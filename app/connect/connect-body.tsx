@@ -5,6 +5,8 @@ import type { ConnectSessionLookup } from "@/lib/connections/find-connect-sessio
 import type { Locale } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/translate";
 import { resolveTheme, type ThemeOverride } from "@/lib/theme/theme";
+import { siteDomainFor } from "@/lib/atlassian/site-domains";
+import { getEnv } from "@/lib/env";
 import { ConnectForm } from "./connect-form";
 import { EmbedStatus } from "./embed-status";
 import type { EmbedContext } from "./use-embed-bridge";
@@ -59,6 +61,7 @@ export function ConnectBody({
         sessionToken={sessionToken}
         subdomain={lookup.state === "open" ? lookup.session.subdomain : null}
         requiredScopes={lookup.presentation.workspace.requiredScopes}
+        siteDomain={siteDomainFor(getEnv().ATLASSIAN_API_URL)}
         embed={embed}
       />
     </ConnectScreen>

@@ -21,12 +21,15 @@ export function ConnectForm({
   sessionToken,
   subdomain,
   requiredScopes,
+  siteDomain,
   embed,
 }: {
   copy: ConnectCopy;
   sessionToken: string | null;
   subdomain: string | null;
   requiredScopes: string[];
+  /** Shown after the Subdomain field: atlassian.net, or Government Cloud's domain. */
+  siteDomain: string;
   embed: EmbedContext | null;
 }) {
   const [state, formAction, pending] = useActionState(submitConnect, initialConnectState);
@@ -81,6 +84,7 @@ export function ConnectForm({
         pending={pending || !token}
         sessionToken={token ?? ""}
         defaultSubdomain={subdomain ?? ""}
+        siteDomain={siteDomain}
       />
     );
   })();

@@ -16,6 +16,7 @@ type Props = {
   pending: boolean;
   sessionToken: string;
   defaultSubdomain: string;
+  siteDomain: string;
 };
 
 export function CredentialFields({
@@ -25,6 +26,7 @@ export function CredentialFields({
   pending,
   sessionToken,
   defaultSubdomain,
+  siteDomain,
 }: Props) {
   const { errors, formProps } = useSchemaForm<keyof ConnectFormInput>({
     loadSchema: () => import("@/lib/validation/connect").then((module) => module.connectFormSchema),
@@ -46,7 +48,7 @@ export function CredentialFields({
         label={form.subdomain}
         optional={form.optional}
         prefix="https://"
-        suffix=".atlassian.net"
+        suffix={`.${siteDomain}`}
         placeholder="acme"
         autoComplete="off"
         spellCheck={false}

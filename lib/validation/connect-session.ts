@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { subdomainSchema } from "./connect";
+import { SITE_DOMAINS } from "../atlassian/site-domains";
 import { inputJsonSchemas, trimmedText } from "./input-json-schema";
 import { lengthChecksOnlyOnLengths } from "./length-checks";
 
@@ -64,17 +65,25 @@ inputJsonSchemas.add(originSchema, {
 });
 
 const SUBDOMAIN_CHAR = String.raw`[A-Za-z0-9\u212A]`;
+/** A literal domain as a pattern in either case (JSON Schema patterns have no flags). */
+const caseless = (domain: string) =>
+  [...domain]
+    .map((char) =>
+      /[a-z]/.test(char) ? `[${char.toUpperCase()}${char}]` : char === "." ? String.raw`\.` : char,
+    )
+    .join("");
 /**
  * What the subdomain field accepts (subdomainSchema, normalizeSubdomain): blank, or a site's
  * subdomain (3–63 letters, digits and single hyphens inside), optionally written as its address,
- * `https://acme.atlassian.net/…`, all around whitespace. The Kelvin sign is in it because it
+ * `https://acme.atlassian.net/…` (or Government Cloud's atlassian-us-gov-mod.net), all around
+ * whitespace. The Kelvin sign is in it because it
  * lowercases to k.
  */
 export const SUBDOMAIN_PATTERN = [
   String.raw`^\s*(?:`,
   String.raw`(?:[Hh][Tt][Tt][Pp][Ss]?://)?`,
   String.raw`(?=[-A-Za-z0-9\u212A]{3,63}(?![-A-Za-z0-9\u212A]))${SUBDOMAIN_CHAR}(?:-?${SUBDOMAIN_CHAR})*`,
-  String.raw`(?:\.[Aa][Tt][Ll][Aa][Ss][Ss][Ii][Aa][Nn]\.[Nn][Ee][Tt]\.?)?`,
+  String.raw`(?:\.(?:${SITE_DOMAINS.map(caseless).join("|")})\.?)?`,
   // A path, query or fragment is ignored, unless it runs over a line break.
   String.raw`(?:[/?#][^\n\r\u2028\u2029]*)?`,
   String.raw`)?\s*$`,
@@ -85,7 +94,7 @@ inputJsonSchemas.add(subdomainSchema, {
     maxLength: 300,
     pattern: SUBDOMAIN_PATTERN,
     description:
-      "It may also be written as the site's address (acme.atlassian.net, https://acme.atlassian.net/…); blank is the same as leaving it out.",
+      "It may also be written as the site's address (acme.atlassian.net, https://acme.atlassian.net/…, or on Government Cloud acme.atlassian-us-gov-mod.net); blank is the same as leaving it out.",
   },
 });
 
