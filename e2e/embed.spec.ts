@@ -5,7 +5,7 @@ import { expect, site, test } from "./fixtures";
 type LatchEvent = {
   type: string;
   connection?: { site: { name: string } };
-  error?: { code: string };
+  error?: { code: string; message?: string };
 };
 const events = (page: Page) =>
   page.evaluate(() => (window as unknown as { latchEvents: LatchEvent[] }).latchEvents);
@@ -106,15 +106,60 @@ test("Latch.mount shows the form inline and resizes it to fit", async ({
   expect((await events(page)).some((e) => e.type === "resize")).toBe(true);
 });
 
-test("a host origin that is not allowed cannot show the form", async ({ page, connectSession }) => {
+test("a host origin that is not allowed cannot show the form, and latch.js says which origin to add", async ({
+  page,
+  connectSession,
+}) => {
   const session = await connectSession({ allowedOrigins: [E2E.hostUrl] });
+  const consoleErrors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") consoleErrors.push(message.text());
+  });
   await page.goto(E2E.foreignHostUrl);
+  const started = Date.now();
   await open(page, session.token);
-  await expect(page.locator("iframe")).toHaveCount(1);
-  // The browser refuses to frame it (frame-ancestors), so the form never appears or says ready.
-  await page.waitForTimeout(1500);
-  await expect(page.frameLocator("iframe").getByLabel("Client ID")).toHaveCount(0);
+  // The browser refuses to frame it (frame-ancestors) and tells the page nothing; latch.js
+  // notices the silence within a few seconds.
+  await expect
+    .poll(async () => (await events(page)).find((e) => e.type === "error")?.error?.code, {
+      timeout: 10_000,
+    })
+    .toBe("origin_not_allowed");
+  expect(Date.now() - started).toBeLessThan(9_000);
+  const error = (await events(page)).find((e) => e.type === "error");
+  expect(error?.error?.message).toContain(
+    `Add ${E2E.foreignHostUrl} to the workspace's allowed origins`,
+  );
+  expect(consoleErrors.join("\n")).toContain(E2E.foreignHostUrl);
   expect((await events(page)).map((e) => e.type)).not.toContain("ready");
+  // The modal says so instead of showing a broken frame, and still closes.
+  await expect(page.locator("iframe")).toHaveCount(0);
+  await expect(page.getByRole("dialog").getByRole("alert")).toContainText("cannot be shown here");
+  await page.getByRole("button", { name: "Close" }).click();
+  await expect(page.locator("[data-latch]")).toHaveCount(0);
+});
+
+test("a Latch that cannot be reached is reported as frame_unreachable", async ({
+  page,
+  connectSession,
+}) => {
+  const session = await connectSession({ allowedOrigins: [E2E.hostUrl] });
+  await page.goto(E2E.hostUrl);
+  // Nothing listens on port 9 of loopback: the frame and the probe both fail to connect.
+  await page.evaluate(
+    (token) =>
+      (window as unknown as { openLatch(t: string, extra: object): void }).openLatch(token, {
+        baseUrl: "http://127.0.0.1:9",
+        readyTimeoutMs: 2000,
+      }),
+    session.token,
+  );
+  await expect
+    .poll(async () => (await events(page)).find((e) => e.type === "error")?.error?.code, {
+      timeout: 10_000,
+    })
+    .toBe("frame_unreachable");
+  await expect(page.getByRole("dialog").getByRole("alert")).toBeVisible();
 });
 
 /** The frame-ancestors directive of a response's Content-Security-Policy. */

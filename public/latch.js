@@ -10,18 +10,47 @@
  * ({ primaryColor: "#rrggbb", mode: "light" | "dark" | "system" }) override the workspace's.
  * Option `lang` ("en", "de", "fr", "es", "ja") chooses the form's language; without it the
  * form follows this page's <html lang>, then the browser's languages.
+ *
+ * A frame that does not say `ready` within `readyTimeoutMs` (default 6000) is reported as an
+ * `error` event: `origin_not_allowed` when Latch answers but refused to be framed here (add this
+ * page's origin to the workspace's allowed origins, or to the session's `allowed_origins`), or
+ * `frame_unreachable` when Latch could not be reached. The modal then says so instead of showing
+ * a broken frame, and the console has the same message. Types: latch.d.ts beside this file.
  */
 (function () {
   "use strict";
   var modal = null;
   // The modal's own words, for screen readers: [dialog label, close button label].
+  // The modal's own words: [dialog label, close button label, what a frame that never loaded
+  // says to the end user].
   var LABELS = {
-    en: ["Connect your Atlassian account", "Close"],
-    de: ["Atlassian-Konto verbinden", "Schließen"],
-    fr: ["Connecter votre compte Atlassian", "Fermer"],
-    es: ["Conectar su cuenta de Atlassian", "Cerrar"],
-    ja: ["Atlassian アカウントを接続", "閉じる"],
+    en: [
+      "Connect your Atlassian account",
+      "Close",
+      "The connect form cannot be shown here. Please let the site's team know.",
+    ],
+    de: [
+      "Atlassian-Konto verbinden",
+      "Schließen",
+      "Das Verbindungsformular kann hier nicht angezeigt werden. Bitte informieren Sie das Team der Website.",
+    ],
+    fr: [
+      "Connecter votre compte Atlassian",
+      "Fermer",
+      "Le formulaire de connexion ne peut pas s’afficher ici. Merci de prévenir l’équipe du site.",
+    ],
+    es: [
+      "Conectar su cuenta de Atlassian",
+      "Cerrar",
+      "El formulario de conexión no se puede mostrar aquí. Avise al equipo del sitio, por favor.",
+    ],
+    ja: [
+      "Atlassian アカウントを接続",
+      "閉じる",
+      "ここでは接続フォームを表示できません。サイトの担当チームにお知らせください。",
+    ],
   };
+  var READY_TIMEOUT_MS = 6000;
 
   function labelsFor(lang) {
     var tags = [lang].concat(navigator.languages || [navigator.language]);
@@ -67,6 +96,48 @@
     var handle = { close: close };
     var overlay, closeButton, previousFocus, previousOverflow;
     var inerted = [];
+    var readyTimer = setTimeout(notReady, options.readyTimeoutMs || READY_TIMEOUT_MS);
+
+    // The browser shows a refused frame as a blank or broken page and tells the page nothing, so
+    // silence is the signal. A request Latch answers (even opaquely) means the frame was refused
+    // for this origin; one that fails means Latch is out of reach.
+    function notReady() {
+      if (closed || ready) return;
+      fetch(origin + "/api/health", { mode: "no-cors", cache: "no-store" }).then(
+        function () {
+          fail(
+            "origin_not_allowed",
+            "Latch refused to be shown on " +
+              location.origin +
+              ". Add " +
+              location.origin +
+              " to the workspace's allowed origins (Latch dashboard, Settings), or to the connect session's allowed_origins.",
+          );
+        },
+        function () {
+          fail(
+            "frame_unreachable",
+            "The Latch connect form did not load from " +
+              origin +
+              ": check baseUrl and that Latch is reachable from this browser.",
+          );
+        },
+      );
+    }
+
+    function fail(code, message) {
+      if (closed || ready) return;
+      console.error("Latch: " + message);
+      var notice = el(
+        "p",
+        "margin:0;padding:48px 24px;font:15px/1.5 system-ui,sans-serif;color:#0f172a;text-align:center;",
+        { role: "alert", "data-latch": "error" },
+      );
+      notice.textContent = labels[2];
+      iframe.replaceWith(notice);
+      if (overlay) closeButton.focus();
+      onEvent({ source: "latch", type: "error", error: { code: code, message: message } });
+    }
 
     function onMessage(event) {
       var data = event.data;
@@ -74,6 +145,7 @@
       if (!data || data.source !== "latch") return;
       if (data.type === "ready") {
         ready = true;
+        clearTimeout(readyTimer);
         iframe.contentWindow.postMessage(
           { source: "latch", type: "session", token: options.sessionToken },
           origin,
@@ -104,6 +176,7 @@
     function close() {
       if (closed) return;
       closed = true;
+      clearTimeout(readyTimer);
       window.removeEventListener("message", onMessage);
       if (overlay) {
         document.removeEventListener("keydown", onKey);
@@ -116,6 +189,8 @@
         modal = null;
       } else {
         iframe.remove();
+        var notice = container.querySelector('[data-latch="error"]');
+        if (notice) notice.remove();
       }
     }
 
@@ -141,7 +216,8 @@
       );
       closeButton = el(
         "button",
-        "position:absolute;top:8px;right:8px;z-index:1;width:32px;height:32px;border:0;border-radius:16px;background:rgba(15,23,42,.08);font:20px/32px sans-serif;cursor:pointer;color:#0f172a;",
+        // Light on any form behind it, dark theme included.
+        "position:absolute;top:8px;right:8px;z-index:1;width:32px;height:32px;border:0;border-radius:16px;background:#fff;box-shadow:0 0 0 1px rgba(15,23,42,.35);font:20px/32px sans-serif;cursor:pointer;color:#0f172a;",
         { type: "button", "aria-label": labels[1] },
       );
       closeButton.textContent = "\u00d7";
