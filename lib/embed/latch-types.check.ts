@@ -1,4 +1,3 @@
-/// <reference path="../../public/latch.d.ts" />
 /**
  * Compiled by `npm run typecheck`, never run: public/latch.d.ts, which host apps copy, must
  * describe the same events and connection as the code that sends them. A field added to or
