@@ -1,6 +1,8 @@
 import { expect, expireSession, signIn, site, test } from "./fixtures";
 import { showsConnected, submitFormOverHttp } from "./connect-over-http";
 import { seedTenant } from "./seed";
+import { e2eSql } from "./db";
+import { createHash } from "node:crypto";
 
 async function fill(
   page: import("@playwright/test").Page,
@@ -114,6 +116,37 @@ test("several sites and no subdomain: the user picks one", async ({
   await expect(page.getByText("https://zeta.atlassian.net")).toBeVisible();
   const list = await (await api.get(`/api/v1/connections?end_user_id=${session.endUserId}`)).json();
   expect(list.data[0].site.name).toBe("Zeta");
+});
+
+test("the site picker's Use a different credential goes back without spending the link", async ({
+  page,
+  credential,
+  connectSession,
+}) => {
+  const several = await credential({
+    sites: [site("Wrong One", "wrong-one"), site("Wrong Two", "wrong-two")],
+  });
+  const right = await credential({ sites: [site("Right", "right")] });
+  const session = await connectSession();
+  await page.goto(session.url);
+  await fill(page, several);
+  await expect(page.getByRole("group", { name: "Site" })).toBeVisible();
+
+  await page.getByRole("button", { name: "Use a different credential" }).click();
+  await expect(page.getByLabel("Client ID")).toHaveValue("");
+  await expect(page.getByRole("group", { name: "Site" })).toHaveCount(0);
+  // The credential that waited for a site choice is erased, not left sealed on the session.
+  const [row] = await e2eSql<{ pendingSecretSealed: string | null; connectedAt: unknown }>(
+    `SELECT "pendingSecretSealed", "connectedAt" FROM "ConnectSession" WHERE "tokenHash" = $1`,
+    [createHash("sha256").update(session.token).digest("hex")],
+  );
+  expect(row).toEqual({ pendingSecretSealed: null, connectedAt: null });
+
+  await fill(page, right);
+  await expect(page.getByRole("heading", { name: "Connected", exact: true })).toBeVisible({
+    timeout: 15_000,
+  });
+  await expect(page.getByText("https://right.atlassian.net")).toBeVisible();
 });
 
 test("a subdomain the credential cannot reach names the sites it can", async ({

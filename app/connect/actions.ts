@@ -3,6 +3,7 @@
 import { headers } from "next/headers";
 import { confirmSite } from "@/lib/connections/confirm-site";
 import { connectCredential, type ConnectOutcome } from "@/lib/connections/connect-credential";
+import { discardPendingCredential } from "@/lib/connections/discard-pending-credential";
 import { connectFormSchema, siteChoiceSchema, type ConnectField } from "@/lib/validation/connect";
 import { localizeFailure, localizeMessage, localizedText } from "@/lib/i18n/localize";
 import type { Locale } from "@/lib/i18n/locales";
@@ -21,7 +22,9 @@ export async function submitConnect(
 ): Promise<ConnectFormState> {
   const sessionToken = text(formData, "session_token");
   const locale = await requestLocale();
-  if (formData.get("intent") === "choose_site") return chooseSite(sessionToken, formData, locale);
+  const intent = formData.get("intent");
+  if (intent === "choose_site") return chooseSite(sessionToken, formData, locale);
+  if (intent === "different_credential") return differentCredential(sessionToken, locale);
 
   const values = { subdomain: text(formData, "subdomain"), clientId: text(formData, "clientId") };
   const parsed = connectFormSchema.safeParse({
@@ -58,6 +61,21 @@ async function chooseSite(
       return { ...state, fieldErrors: { site } };
     }
     return state;
+  } catch {
+    return { status: "editing", ...apology(locale) };
+  }
+}
+
+/** Back to the empty form, the link unspent, the waiting credential erased. */
+async function differentCredential(
+  sessionToken: string,
+  locale: Locale,
+): Promise<ConnectFormState> {
+  try {
+    const outcome = await discardPendingCredential(sessionToken);
+    return outcome.open
+      ? { status: "editing" }
+      : { status: "session_ended", reason: outcome.reason };
   } catch {
     return { status: "editing", ...apology(locale) };
   }

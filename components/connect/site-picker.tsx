@@ -55,10 +55,24 @@ export function SitePicker({
           </p>
         ) : null}
       </fieldset>
-      <input type="hidden" name="intent" value="choose_site" />
-      <SubmitButton pending={pending} pendingLabel={copy.connecting}>
+      {/* Connect comes first: it is the button Enter presses. */}
+      <SubmitButton
+        pending={pending}
+        pendingLabel={copy.connecting}
+        name="intent"
+        value="choose_site"
+      >
         {copy.connect}
       </SubmitButton>
+      <button
+        type="submit"
+        name="intent"
+        value="different_credential"
+        disabled={pending}
+        className="w-full rounded-lg border border-slate-300 px-4 py-2.5 text-sm font-medium hover:bg-slate-50 disabled:opacity-70 dark:border-slate-600 dark:hover:bg-slate-800"
+      >
+        {copy.differentCredential}
+      </button>
     </div>
   );
 }
