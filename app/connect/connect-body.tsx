@@ -17,7 +17,10 @@ export function ConnectBody({
   embed,
   themeOverride,
   answeringPost = false,
+  returnTo = null,
 }: {
+  /** A checked dashboard path (lib/connections/return-to.ts) for the Connected screen. */
+  returnTo?: string | null;
   locale: Locale;
   /**
    * This render answers the form's post: a link it just spent shows the form's result
@@ -60,6 +63,7 @@ export function ConnectBody({
         subdomain={lookup.state === "open" ? lookup.session.subdomain : null}
         requiredScopes={lookup.presentation.workspace.requiredScopes}
         embed={embed}
+        returnTo={returnTo}
       />
     </ConnectScreen>
   );

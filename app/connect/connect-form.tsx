@@ -22,8 +22,11 @@ export function ConnectForm({
   subdomain,
   requiredScopes,
   embed,
+  returnTo = null,
 }: {
   copy: ConnectCopy;
+  /** A dashboard path the Connected screen links back to (a member connecting from there). */
+  returnTo?: string | null;
   sessionToken: string | null;
   subdomain: string | null;
   requiredScopes: string[];
@@ -54,6 +57,7 @@ export function ConnectForm({
           site={state.connection.site}
           scopes={granted}
           missingScopes={requiredScopes.filter((scope) => !granted.includes(scope))}
+          backHref={embed ? null : returnTo}
         />
       );
     }

@@ -13,7 +13,7 @@ import {
   CONNECTION_STATUSES,
   dashboardConnectionsQuerySchema,
 } from "@/lib/validation/connections-query";
-import { newConnectionAction } from "./actions";
+import { NewConnectionForm } from "./new-connection-form";
 import { ConnectionRowActions } from "./connection-row-actions";
 import { FilterSelect } from "@/components/dashboard/filter-select";
 import { DataTable } from "@/components/ui/data-table";
@@ -48,14 +48,7 @@ export default async function ConnectionsPage({ searchParams }: PageProps<"/conn
     <>
       <div className="flex flex-wrap items-center justify-between gap-4">
         <h1 className="text-2xl font-semibold">Connections</h1>
-        <form action={newConnectionAction}>
-          <button
-            type="submit"
-            className="rounded-lg bg-brand-600 px-3 py-2 text-sm font-semibold text-white hover:bg-brand-700"
-          >
-            New connection
-          </button>
-        </form>
+        <NewConnectionForm />
       </div>
 
       <form method="get" className="mt-6 flex flex-wrap items-end gap-3" role="search">

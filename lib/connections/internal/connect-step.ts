@@ -3,6 +3,7 @@ import { AtlassianError, type Site } from "../../atlassian";
 import { logger } from "../../log";
 import { findConnectSession, type OpenConnectSession } from "../find-connect-session";
 import { describeAtlassianError, type Failure } from "./failures";
+import { recordConnectFailure } from "./record-connect-failure";
 import { storeConnection, type VerifiedCredential } from "./store-connection";
 import type { ApiConnection } from "./to-api";
 
@@ -33,13 +34,15 @@ export function toOption(site: Site): SiteOption {
 type Timing = { upstreamMs: number };
 
 /**
- * Resolves the session, runs the step, and logs one line with its outcome and timing. Expected
+ * Resolves the session, runs the step, logs one line with its outcome and timing, and
+ * puts a failure in the tenant's audit log. Expected
  * upstream failures become results; anything else is logged and rethrown for a generic apology.
  */
 export async function withSession(
   sessionToken: string,
   step: string,
   run: (session: OpenConnectSession, timing: Timing) => Promise<ConnectOutcome>,
+  ip: string | null = null,
 ): Promise<ConnectOutcome> {
   const started = performance.now();
   const timing: Timing = { upstreamMs: 0 };
@@ -64,6 +67,7 @@ export async function withSession(
     );
     outcome = { kind: "failed", failure: describeAtlassianError(error) };
   }
+  if (outcome.kind === "failed") await recordConnectFailure(session, outcome.failure, { step, ip });
   const durationMs = performance.now() - started;
   logger.info(
     {
