@@ -28,7 +28,7 @@ export const CONNECTION_ERROR_CODES = [
 
 export type ConnectionErrorCode = (typeof CONNECTION_ERROR_CODES)[number];
 
-const RECONNECT = "Send the end user a reconnect link (Copy reconnect link below).";
+const RECONNECT = "Send them a new link with Copy reconnect link.";
 
 const ADVICE: Record<ConnectionErrorCode, CheckAdvice> = {
   invalid_client: {
