@@ -14,6 +14,10 @@ import {
   dashboardConnectionsQuerySchema,
 } from "@/lib/validation/connections-query";
 import { NewConnectionForm } from "./new-connection-form";
+import { OnboardingChecklist } from "@/components/dashboard/onboarding-checklist";
+import { getOnboardingProgress } from "@/lib/onboarding/get-onboarding-progress";
+import { getEnv } from "@/lib/env";
+import { isAdmin } from "@/lib/members/roles";
 import { ConnectionRowActions } from "./connection-row-actions";
 import { FilterSelect } from "@/components/dashboard/filter-select";
 import { DataTable } from "@/components/ui/data-table";
@@ -40,6 +44,8 @@ export default async function ConnectionsPage({ searchParams }: PageProps<"/conn
       problem = "That page link is no longer valid. Go back to the first page.";
     }
   }
+  // Only a page without rows can belong to a workspace without connections.
+  const onboarding = page.data.length === 0 ? await getOnboardingProgress(member) : null;
   const filters = query.success
     ? query.data
     : { q: undefined, status: undefined, cursor: undefined };
@@ -50,6 +56,14 @@ export default async function ConnectionsPage({ searchParams }: PageProps<"/conn
         <h1 className="text-2xl font-semibold">Connections</h1>
         <NewConnectionForm />
       </div>
+
+      {onboarding && !onboarding.hasConnection ? (
+        <OnboardingChecklist
+          progress={onboarding}
+          baseUrl={getEnv().PUBLIC_URL}
+          admin={isAdmin(member.role)}
+        />
+      ) : null}
 
       <form method="get" className="mt-6 flex flex-wrap items-end gap-3" role="search">
         <div>
