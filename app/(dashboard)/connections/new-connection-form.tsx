@@ -48,7 +48,7 @@ export function NewConnectionForm() {
         />
         <Field
           label="End user email"
-          optional="(optional)"
+          optional=" (optional)"
           type="email"
           help="Shown beside the connection in the dashboard."
           error={errorFor("endUserEmail")}
