@@ -19,37 +19,32 @@ export async function connectCredential(
   values: ConnectFormValues,
   ip: string | null = null,
 ): Promise<ConnectOutcome> {
-  return withSession(
-    sessionToken,
-    "connect",
-    async (session, timing) => {
-      const limited = await countConnectAttempt(session.id, ip);
-      if (limited) return { kind: "failed", failure: limited };
-      const subdomain = values.subdomain ?? session.subdomain;
-      const credentials = { clientId: values.clientId, clientSecret: values.clientSecret };
-      const validated = await validateCredential(atlassianConfig(), credentials);
-      timing.upstreamMs += validated.upstreamMs;
+  return withSession({ sessionToken, step: "connect", ip }, async (session, timing) => {
+    const limited = await countConnectAttempt(session.id, ip);
+    if (limited) return { kind: "failed", failure: limited };
+    const subdomain = values.subdomain ?? session.subdomain;
+    const credentials = { clientId: values.clientId, clientSecret: values.clientSecret };
+    const validated = await validateCredential(atlassianConfig(), credentials);
+    timing.upstreamMs += validated.upstreamMs;
 
-      const choice = chooseSite(validated.sites, subdomain);
-      switch (choice.kind) {
-        case "no_sites":
-          return { kind: "failed", failure: noSitesFailure() };
-        case "subdomain_not_found":
-          return {
-            kind: "failed",
-            failure: subdomainNotFoundFailure(choice.subdomain, choice.sites),
-          };
-        case "ask":
-          await savePendingChoice(session, {
-            ...credentials,
-            token: validated.token,
-            sites: choice.sites,
-          });
-          return { kind: "choose_site", sites: choice.sites.map(toOption) };
-        case "chosen":
-          return store(session, { ...credentials, token: validated.token, site: choice.site });
-      }
-    },
-    ip,
-  );
+    const choice = chooseSite(validated.sites, subdomain);
+    switch (choice.kind) {
+      case "no_sites":
+        return { kind: "failed", failure: noSitesFailure() };
+      case "subdomain_not_found":
+        return {
+          kind: "failed",
+          failure: subdomainNotFoundFailure(choice.subdomain, choice.sites),
+        };
+      case "ask":
+        await savePendingChoice(session, {
+          ...credentials,
+          token: validated.token,
+          sites: choice.sites,
+        });
+        return { kind: "choose_site", sites: choice.sites.map(toOption) };
+      case "chosen":
+        return store(session, { ...credentials, token: validated.token, site: choice.site });
+    }
+  });
 }

@@ -34,16 +34,15 @@ export function toOption(site: Site): SiteOption {
 type Timing = { upstreamMs: number };
 
 /**
- * Resolves the session, runs the step, logs one line with its outcome and timing, and
- * puts a failure in the tenant's audit log. Expected
- * upstream failures become results; anything else is logged and rethrown for a generic apology.
+ * Resolves the session, runs the step, logs one line with its outcome and timing, and puts a
+ * failure in the tenant's audit log (throttled, record-connect-failure.ts). Expected upstream
+ * failures become results; anything else is logged and rethrown for a generic apology.
  */
 export async function withSession(
-  sessionToken: string,
-  step: string,
+  attempt: { sessionToken: string; step: string; ip?: string | null },
   run: (session: OpenConnectSession, timing: Timing) => Promise<ConnectOutcome>,
-  ip: string | null = null,
 ): Promise<ConnectOutcome> {
+  const { sessionToken, step, ip = null } = attempt;
   const started = performance.now();
   const timing: Timing = { upstreamMs: 0 };
   const lookup = await findConnectSession(sessionToken);
