@@ -2,6 +2,8 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { expect, expireSession, signIn, site, test } from "./fixtures";
 import { seedTenant } from "./seed";
+import { submitConnectForm } from "./connect-over-http";
+import { E2E } from "./env";
 
 /** WCAG 2.2 A and AA, as axe-core checks them. */
 const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
@@ -56,6 +58,61 @@ for (const scheme of ["light", "dark"] as const) {
       await page.goto(expired.url);
       await expect(page.getByRole("heading")).toBeVisible();
       await expectAccessible(page, "expired link");
+    });
+
+    test(`the dashboard explaining itself, ${scheme}`, async ({
+      page,
+      request,
+      credential,
+      connectSession,
+    }) => {
+      test.slow();
+      const tenant = await seedTenant(`Explained ${scheme}`);
+      await signIn(page, tenant.email, tenant.password);
+      await expect(page.getByRole("region", { name: "Get started" })).toBeVisible();
+      await expectAccessible(page, "onboarding checklist");
+
+      await page.locator("summary", { hasText: "New connection" }).click();
+      await page.getByRole("button", { name: "Open the connect form" }).click();
+      await expect(page.getByLabel("End user ID")).toBeFocused();
+      await expectAccessible(page, "new connection form with an error");
+
+      // A connection whose credential Atlassian now refuses, with a reconnect link shown, and a
+      // failed attempt by its end user.
+      const key = tenant.apiKey;
+      const cred = await credential();
+      const session = await connectSession({ apiKey: key, endUserId: `explained-${scheme}` });
+      expect((await submitConnectForm(session.url, { subdomain: "", ...cred })).connected).toBe(
+        true,
+      );
+      const retry = await connectSession({ apiKey: key, endUserId: `explained-${scheme}` });
+      await submitConnectForm(retry.url, {
+        subdomain: "",
+        clientId: cred.clientId,
+        clientSecret: "x",
+      });
+      await request.post(`${E2E.fakeUrl}/__fake/revoke`, { data: { client_id: cred.clientId } });
+      await page.goto("/connections");
+      await page.getByRole("link", { name: `explained-${scheme}` }).click();
+      await page.getByRole("button", { name: /^Test/ }).click();
+      await expect(page.getByRole("main")).toContainText("Atlassian refused the client secret");
+      await page.reload();
+      await page.getByRole("button", { name: "Copy reconnect link" }).click();
+      await expect(page.getByRole("textbox", { name: "Reconnect link" })).toBeVisible();
+      await expectAccessible(page, "failing connection with its diagnosis and a reconnect link");
+
+      await page.goto("/audit?action=connect.failed");
+      await expect(page.getByRole("table")).toContainText("Connect attempt failed");
+      await expectAccessible(page, "audit log with a failed connect attempt");
+
+      const back = await connectSession({ apiKey: key });
+      const next = await credential();
+      await page.goto(`${back.url}&return_to=%2Fconnections`);
+      await page.getByLabel("Client ID").fill(next.clientId);
+      await page.getByLabel("Client Secret").fill(next.clientSecret);
+      await page.getByRole("button", { name: "Connect" }).click();
+      await expect(page.getByRole("link", { name: "Back to the dashboard" })).toBeVisible();
+      await expectAccessible(page, "connected, with the way back to the dashboard");
     });
 
     test(`sign-in and dashboard pages, ${scheme}`, async ({ page }) => {

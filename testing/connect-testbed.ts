@@ -3,6 +3,9 @@ import { startFakeAtlassian, type FakeAtlassian } from "./fake-atlassian/server"
 import type { FakeSite } from "./fake-atlassian/state";
 import { openTestDatabase } from "./test-db";
 
+/** The actor of connect sessions a test mints as a tenant backend would, with an API key. */
+export const TEST_KEY = { type: "api_key" as const, id: "key_test", label: "latch_sk_test" };
+
 /**
  * For use-case tests that go through Atlassian: a fake Atlassian on loopback and a fresh
  * database, with Latch pointed at both. Call in beforeAll, before importing lib modules.
@@ -50,7 +53,10 @@ export async function connectThroughFlow(
   };
   const credential = await createFakeCredential(fake, options.sites);
   const endUserId = options.endUserId ?? `user-${randomUUID()}`;
-  const { token } = await createConnectSession(scope, { end_user: { id: endUserId } });
+  const { token } = await createConnectSession(
+    { workspaceId: scope.workspaceId, actor: TEST_KEY, ip: null },
+    { end_user: { id: endUserId } },
+  );
   const outcome = await connectCredential(token, { ...credential, subdomain: undefined });
   if (outcome.kind !== "connected") throw new Error(`expected connected, got ${outcome.kind}`);
   return {

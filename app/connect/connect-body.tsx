@@ -19,7 +19,10 @@ export function ConnectBody({
   embed,
   themeOverride,
   answeringPost = false,
+  returnTo = null,
 }: {
+  /** A checked dashboard path (lib/connections/return-to.ts) for the Connected screen. */
+  returnTo?: string | null;
   locale: Locale;
   /**
    * This render answers the form's post: a link it just spent shows the form's result
@@ -63,6 +66,7 @@ export function ConnectBody({
         requiredScopes={lookup.presentation.workspace.requiredScopes}
         siteDomain={siteDomainFor(getEnv().ATLASSIAN_API_URL)}
         embed={embed}
+        returnTo={returnTo}
       />
     </ConnectScreen>
   );

@@ -23,8 +23,11 @@ export function ConnectForm({
   requiredScopes,
   siteDomain,
   embed,
+  returnTo = null,
 }: {
   copy: ConnectCopy;
+  /** A dashboard path the Connected screen links back to (a member connecting from there). */
+  returnTo?: string | null;
   sessionToken: string | null;
   subdomain: string | null;
   requiredScopes: string[];
@@ -57,6 +60,7 @@ export function ConnectForm({
           site={state.connection.site}
           scopes={granted}
           missingScopes={requiredScopes.filter((scope) => !granted.includes(scope))}
+          backHref={embed ? null : returnTo}
         />
       );
     }

@@ -5,12 +5,15 @@ export function Connected({
   site,
   scopes,
   missingScopes = [],
+  backHref = null,
 }: {
   copy: ConnectCopy["connected"];
   site: { name: string; url: string };
   scopes: string[];
   /** Scopes the workspace requires that this credential was not granted. */
   missingScopes?: string[];
+  /** A dashboard path, when a member opened this link from the dashboard (lib/connections/return-to.ts). */
+  backHref?: string | null;
 }) {
   return (
     <div role="status" className="text-center">
@@ -67,7 +70,15 @@ export function Connected({
           <p className="mt-1">{copy.missingAdvice}</p>
         </div>
       ) : null}
-      <p className="mt-6 text-sm text-slate-600 dark:text-slate-300">{copy.canClose}</p>
+      {backHref ? (
+        <p className="mt-6 text-sm">
+          <a href={backHref} className="font-medium text-brand-700 underline dark:text-blue-400">
+            {copy.backToDashboard}
+          </a>
+        </p>
+      ) : (
+        <p className="mt-6 text-sm text-slate-600 dark:text-slate-300">{copy.canClose}</p>
+      )}
     </div>
   );
 }

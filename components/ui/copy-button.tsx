@@ -1,35 +1,54 @@
 "use client";
 
-import { useState, useSyncExternalStore } from "react";
+import { useEffect, useState } from "react";
 
-const BUTTON =
-  "rounded-md border border-slate-300 px-2.5 py-1 text-xs font-medium hover:bg-slate-100 disabled:opacity-60 dark:border-slate-700 dark:hover:bg-slate-800";
-const noSubscription = () => () => {};
+type CopyState = "idle" | "copied" | "failed";
 
 /**
- * Copies `text` to the clipboard and says so. Rendered only where the Clipboard API exists
- * (after hydration, in a secure context); without it the text beside it stays selectable.
+ * Copies `text` to the clipboard and says so, on the button and to screen readers. Where the
+ * clipboard is refused (an insecure origin, a denied permission), it says to copy by hand: the
+ * text is always on screen beside it, selectable.
  */
-export function CopyButton({ text, label = "Copy" }: { text: string; label?: string }) {
-  const canCopy = useSyncExternalStore(
-    noSubscription,
-    () => Boolean(navigator.clipboard),
-    () => false,
-  );
-  const [copied, setCopied] = useState(false);
-  if (!canCopy) return null;
+export function CopyButton({
+  text,
+  label,
+  className = "",
+}: {
+  text: string;
+  /** What is copied, for the accessible name: "Copy the curl command". */
+  label: string;
+  className?: string;
+}) {
+  const [state, setState] = useState<CopyState>("idle");
+  useEffect(() => {
+    if (state === "idle") return;
+    const timer = setTimeout(() => setState("idle"), 2500);
+    return () => clearTimeout(timer);
+  }, [state]);
+
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(text);
+      setState("copied");
+    } catch {
+      setState("failed");
+    }
+  };
+
   return (
-    <button
-      type="button"
-      className={BUTTON}
-      onClick={() =>
-        navigator.clipboard.writeText(text).then(
-          () => setCopied(true),
-          () => setCopied(false),
-        )
-      }
-    >
-      <span aria-live="polite">{copied ? "Copied" : label}</span>
-    </button>
+    <span className="inline-flex items-center gap-2">
+      <button
+        type="button"
+        onClick={copy}
+        aria-label={state === "copied" ? `Copied: ${label}` : `Copy ${label}`}
+        className={`rounded-md border border-slate-300 bg-white px-2.5 py-1 text-xs font-medium text-slate-800 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800 ${className}`}
+      >
+        {state === "copied" ? "Copied" : "Copy"}
+      </button>
+      <span role="status" className="text-xs text-slate-600 dark:text-slate-400">
+        {state === "copied" ? "Copied to the clipboard." : null}
+        {state === "failed" ? "The browser refused; select the text and copy it." : null}
+      </span>
+    </span>
   );
 }

@@ -5,7 +5,7 @@ import { loadPendingChoice } from "./internal/pending-choice";
 
 /** Step two, when the credential reached several sites: store the one the end user picked. */
 export async function confirmSite(sessionToken: string, cloudId: string): Promise<ConnectOutcome> {
-  return withSession(sessionToken, "confirm_site", async (session) => {
+  return withSession({ sessionToken, step: "confirm_site" }, async (session) => {
     const pending = await loadPendingChoice(session);
     if (!pending) {
       return {

@@ -19,7 +19,7 @@ export async function connectCredential(
   values: ConnectFormValues,
   ip: string | null = null,
 ): Promise<ConnectOutcome> {
-  return withSession(sessionToken, "connect", async (session, timing) => {
+  return withSession({ sessionToken, step: "connect", ip }, async (session, timing) => {
     const limited = await countConnectAttempt(session.id, ip);
     if (limited) return { kind: "failed", failure: limited };
     const subdomain = values.subdomain ?? session.subdomain;

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { FakeAtlassian } from "../../testing/fake-atlassian/server";
 import {
+  TEST_KEY,
   startConnectTestbed,
   loadConnectUseCases,
   type ConnectUseCases,
@@ -83,7 +84,7 @@ async function connectOne() {
     }),
   });
   const { token } = await lib.sessions.createConnectSession(
-    { workspaceId },
+    { workspaceId, actor: TEST_KEY, ip: null },
     { end_user: { id: `user-${randomUUID()}` } },
   );
   const outcome = await lib.connect.connectCredential(token, {

@@ -98,12 +98,27 @@ inputJsonSchemas.add(subdomainSchema, {
   },
 });
 
+/**
+ * The rules for an end user's id and e-mail, worded for whoever reads the errors: the API's
+ * `end_user` and the dashboard's New connection form (lib/validation/new-connection.ts) share them.
+ */
+export function endUserFields(
+  messages = { idRequired: "is required", email: "must be an e-mail address" },
+) {
+  return {
+    id: trimmedText({ max: 255, required: messages.idRequired }),
+    email: z.email(messages.email).max(320),
+  };
+}
+
+const apiEndUser = endUserFields();
+
 // A JSON body can put any value anywhere: see lengthChecksOnlyOnLengths.
 export const createConnectSessionSchema = lengthChecksOnlyOnLengths(
   z.object({
     end_user: z.object({
-      id: trimmedText({ max: 255, required: "is required" }),
-      email: z.email("must be an e-mail address").max(320).optional(),
+      id: apiEndUser.id,
+      email: apiEndUser.email.optional(),
       display_name: trimmedText({ max: 255 }).optional(),
     }),
     subdomain: z.optional(subdomainSchema),

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
 import { parseDetails } from "@/lib/audit/export-format";
 import { AUDIT_EXPORT_MAX_EVENTS, listAuditEvents } from "@/lib/audit/list-audit-events";
-import { AUDIT_ACTIONS } from "@/lib/audit/actions";
+import { AUDIT_ACTIONS, auditActionLabel } from "@/lib/audit/actions";
 import { requireMember } from "@/lib/auth/member";
 import type { AuditEvent } from "@/lib/generated/prisma/client";
 import {
@@ -67,7 +67,10 @@ export default async function AuditPage({ searchParams }: PageProps<"/audit">) {
           label="Action"
           name="action"
           value={raw.action}
-          options={AUDIT_ACTIONS.map((action) => ({ value: action, label: action }))}
+          options={AUDIT_ACTIONS.map((action) => ({
+            value: action,
+            label: auditActionLabel(action),
+          }))}
         />
         <FilterSelect
           label="Actor"
@@ -156,7 +159,12 @@ function EventTable({ events }: { events: AuditEvent[] }) {
           <td className="px-2 py-2 whitespace-nowrap">
             <time dateTime={event.createdAt.toISOString()}>{formatUtc(event.createdAt)}</time>
           </td>
-          <td className="px-2 py-2 font-mono">{event.action}</td>
+          <td className="px-2 py-2">
+            {auditActionLabel(event.action)}
+            <span className="block font-mono text-xs text-slate-500 dark:text-slate-400">
+              {event.action}
+            </span>
+          </td>
           <td className="px-2 py-2">
             {event.actorLabel ?? event.actorId ?? "—"}
             <span className="block text-xs text-slate-500 dark:text-slate-400">

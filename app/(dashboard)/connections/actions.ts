@@ -6,7 +6,14 @@ import { requireMember } from "@/lib/auth/member";
 import { createConnectSession } from "@/lib/connections/create-connect-session";
 import { revokeConnection } from "@/lib/connections/revoke-connection";
 import { testConnection } from "@/lib/connections/test-connection";
-import { failed, type ActionResult } from "@/lib/validation/action-result";
+import { logger } from "@/lib/log";
+import { APOLOGY, failed, invalid, type ActionResult } from "@/lib/validation/action-result";
+import { textFields } from "@/lib/validation/form-data";
+import {
+  NEW_CONNECTION_FIELDS,
+  newConnectionSchema,
+  type NewConnectionField,
+} from "@/lib/validation/new-connection";
 
 /** A row action's answer: the connection's status after it, or why nothing happened. */
 export type RowActionState = ActionResult<{ status: "healthy" | "failing" | "revoked" }>;
@@ -55,11 +62,32 @@ export async function revokeConnectionAction(
     : failed(NOT_FOUND);
 }
 
-/** A member connects an account themselves: the same connect form, as its end user. */
-export async function newConnectionAction() {
+export type NewConnectionState = ActionResult<object, NewConnectionField>;
+
+/**
+ * New connection: mints a connect link for the end user the member names (as the API would for
+ * the tenant's backend) and opens it; its Connected screen leads back to the connections.
+ */
+export async function newConnectionAction(
+  _previous: NewConnectionState,
+  formData: FormData,
+): Promise<NewConnectionState> {
   const member = await requireMember();
-  const session = await createConnectSession(member, {
-    end_user: { id: member.email, email: member.email },
-  });
-  redirect(session.connectUrl);
+  const values = textFields(formData, NEW_CONNECTION_FIELDS);
+  const parsed = newConnectionSchema.safeParse(values);
+  if (!parsed.success) return invalid(parsed.error, values);
+  let connectUrl: string;
+  try {
+    const { endUserId, endUserEmail } = parsed.data;
+    const session = await createConnectSession(
+      member,
+      { end_user: { id: endUserId, email: endUserEmail } },
+      { returnTo: "/connections", source: "dashboard" },
+    );
+    connectUrl = session.connectUrl;
+  } catch (error) {
+    logger.error({ err: error, workspaceId: member.workspaceId }, "new connection failed");
+    return { ...failed(APOLOGY), values };
+  }
+  redirect(connectUrl);
 }

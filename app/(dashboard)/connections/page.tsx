@@ -13,7 +13,11 @@ import {
   CONNECTION_STATUSES,
   dashboardConnectionsQuerySchema,
 } from "@/lib/validation/connections-query";
-import { newConnectionAction } from "./actions";
+import { NewConnectionForm } from "./new-connection-form";
+import { OnboardingChecklist } from "@/components/dashboard/onboarding-checklist";
+import { getOnboardingProgress } from "@/lib/onboarding/get-onboarding-progress";
+import { getEnv } from "@/lib/env";
+import { isAdmin } from "@/lib/members/roles";
 import { ConnectionRowActions } from "./connection-row-actions";
 import { FilterSelect } from "@/components/dashboard/filter-select";
 import { DataTable } from "@/components/ui/data-table";
@@ -40,6 +44,8 @@ export default async function ConnectionsPage({ searchParams }: PageProps<"/conn
       problem = "That page link is no longer valid. Go back to the first page.";
     }
   }
+  // Only a page without rows can belong to a workspace without connections.
+  const onboarding = page.data.length === 0 ? await getOnboardingProgress(member) : null;
   const filters = query.success
     ? query.data
     : { q: undefined, status: undefined, cursor: undefined };
@@ -48,15 +54,16 @@ export default async function ConnectionsPage({ searchParams }: PageProps<"/conn
     <>
       <div className="flex flex-wrap items-center justify-between gap-4">
         <h1 className="text-2xl font-semibold">Connections</h1>
-        <form action={newConnectionAction}>
-          <button
-            type="submit"
-            className="rounded-lg bg-brand-600 px-3 py-2 text-sm font-semibold text-white hover:bg-brand-700"
-          >
-            New connection
-          </button>
-        </form>
+        <NewConnectionForm />
       </div>
+
+      {onboarding && !onboarding.hasConnection ? (
+        <OnboardingChecklist
+          progress={onboarding}
+          baseUrl={getEnv().PUBLIC_URL}
+          admin={isAdmin(member.role)}
+        />
+      ) : null}
 
       <form method="get" className="mt-6 flex flex-wrap items-end gap-3" role="search">
         <div>

@@ -13,7 +13,7 @@ export function OneTimeLink({ label, link }: { label: string; link: string }) {
           className="mt-1 block w-full min-w-0 rounded border border-slate-300 bg-white px-2 py-1 font-mono text-xs dark:border-slate-700 dark:bg-slate-950"
         />
       </label>
-      <CopyButton text={link} label="Copy link" />
+      <CopyButton text={link} label="link" />
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { rateLimitSubject } from "../../net/cidr";
 import { hitRateLimit } from "../../db/rate-limit";
 import type { Failure } from "./failures";
 
-const WINDOW_MS = 15 * 60_000;
+export const CONNECT_WINDOW_MS = 15 * 60_000;
 /** Attempts per connect link: a person retyping a credential needs a few, a script many. */
 export const ATTEMPTS_PER_SESSION = 10;
 /** Attempts per client address, across links (an office behind one address shares it). */
@@ -18,9 +18,13 @@ export async function countConnectAttempt(
   sessionId: string,
   ip: string | null,
 ): Promise<Failure | null> {
-  const checks = [hitRateLimit(`connect:session:${sessionId}`, ATTEMPTS_PER_SESSION, WINDOW_MS)];
+  const checks = [
+    hitRateLimit(`connect:session:${sessionId}`, ATTEMPTS_PER_SESSION, CONNECT_WINDOW_MS),
+  ];
   if (ip)
-    checks.push(hitRateLimit(`connect:ip:${rateLimitSubject(ip)}`, ATTEMPTS_PER_IP, WINDOW_MS));
+    checks.push(
+      hitRateLimit(`connect:ip:${rateLimitSubject(ip)}`, ATTEMPTS_PER_IP, CONNECT_WINDOW_MS),
+    );
   const refused = (await Promise.all(checks)).find((result) => !result.allowed);
   if (!refused || refused.allowed) return null;
   const minutes = Math.ceil(refused.retryAfterSeconds / 60);

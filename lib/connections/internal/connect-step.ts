@@ -3,6 +3,7 @@ import { AtlassianError, type Site } from "../../atlassian";
 import { logger } from "../../log";
 import { findConnectSession, type OpenConnectSession } from "../find-connect-session";
 import { describeAtlassianError, type Failure } from "./failures";
+import { recordConnectFailure } from "./record-connect-failure";
 import { storeConnection, type VerifiedCredential } from "./store-connection";
 import type { ApiConnection } from "./to-api";
 
@@ -33,14 +34,15 @@ export function toOption(site: Site): SiteOption {
 type Timing = { upstreamMs: number };
 
 /**
- * Resolves the session, runs the step, and logs one line with its outcome and timing. Expected
- * upstream failures become results; anything else is logged and rethrown for a generic apology.
+ * Resolves the session, runs the step, logs one line with its outcome and timing, and puts a
+ * failure in the tenant's audit log (throttled, record-connect-failure.ts). Expected upstream
+ * failures become results; anything else is logged and rethrown for a generic apology.
  */
 export async function withSession(
-  sessionToken: string,
-  step: string,
+  attempt: { sessionToken: string; step: string; ip?: string | null },
   run: (session: OpenConnectSession, timing: Timing) => Promise<ConnectOutcome>,
 ): Promise<ConnectOutcome> {
+  const { sessionToken, step, ip = null } = attempt;
   const started = performance.now();
   const timing: Timing = { upstreamMs: 0 };
   const lookup = await findConnectSession(sessionToken);
@@ -64,6 +66,7 @@ export async function withSession(
     );
     outcome = { kind: "failed", failure: describeAtlassianError(error) };
   }
+  if (outcome.kind === "failed") await recordConnectFailure(session, outcome.failure, { step, ip });
   const durationMs = performance.now() - started;
   logger.info(
     {

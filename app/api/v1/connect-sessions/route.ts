@@ -6,7 +6,7 @@ import { createConnectSessionSchema } from "@/lib/validation/connect-session";
 export const POST = apiRoute(async (request, scope) => {
   const body = await readJsonBody(request, createConnectSessionSchema);
   if (!body.ok) return body.response;
-  const session = await createConnectSession(scope, body.value);
+  const session = await createConnectSession(scope, body.value, { source: "api" });
   return Response.json(
     {
       token: session.token,
