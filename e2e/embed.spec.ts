@@ -53,6 +53,30 @@ test("the modal connects inside the host page and close() leaves nothing behind"
   expect(await page.evaluate(() => document.querySelectorAll("[inert]").length)).toBe(0);
 });
 
+test("after Connected the modal shows Done, which closes it", async ({
+  page,
+  credential,
+  connectSession,
+}) => {
+  const cred = await credential({ sites: [site("Done Jira", "done-jira")] });
+  const session = await connectSession({ allowedOrigins: [E2E.hostUrl] });
+  await page.goto(E2E.hostUrl);
+  await open(page, session.token);
+  const frame = page.frameLocator("iframe");
+  await frame.getByLabel("Client ID").fill(cred.clientId);
+  await frame.getByLabel("Client Secret").fill(cred.clientSecret);
+  await frame.getByRole("button", { name: "Connect" }).click();
+  await expect(frame.getByRole("heading", { name: "Connected", exact: true })).toBeVisible({
+    timeout: 15_000,
+  });
+  await frame.getByRole("button", { name: "Done" }).click();
+  await expect(page.locator("[data-latch]")).toHaveCount(0);
+  expect((await events(page)).map((e) => e.type)).toEqual(
+    expect.arrayContaining(["connected", "close"]),
+  );
+  expect(await page.evaluate(() => document.body.style.overflow)).toBe("");
+});
+
 test("opening twice shows one modal; Escape after typing asks before closing", async ({
   page,
   connectSession,

@@ -61,6 +61,7 @@ export function ConnectForm({
           scopes={granted}
           missingScopes={requiredScopes.filter((scope) => !granted.includes(scope))}
           backHref={embed ? null : returnTo}
+          onDone={embed ? bridge.confirmClose : undefined}
         />
       );
     }

@@ -6,6 +6,7 @@ export function Connected({
   scopes,
   missingScopes = [],
   backHref = null,
+  onDone,
 }: {
   copy: ConnectCopy["connected"];
   site: { name: string; url: string };
@@ -14,6 +15,8 @@ export function Connected({
   missingScopes?: string[];
   /** A dashboard path, when a member opened this link from the dashboard (lib/connections/return-to.ts). */
   backHref?: string | null;
+  /** Embedded: Done tells the host page to close the form (latch.js removes the modal). */
+  onDone?: () => void;
 }) {
   return (
     <div role="status" className="text-center">
@@ -70,7 +73,15 @@ export function Connected({
           <p className="mt-1">{copy.missingAdvice}</p>
         </div>
       ) : null}
-      {backHref ? (
+      {onDone ? (
+        <button
+          type="button"
+          onClick={onDone}
+          className="mt-6 inline-flex w-full items-center justify-center rounded-lg bg-brand-600 px-4 py-2.5 text-sm font-semibold text-on-brand shadow-sm hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
+        >
+          {copy.done}
+        </button>
+      ) : backHref ? (
         <p className="mt-6 text-sm">
           <a href={backHref} className="font-medium text-brand-700 underline dark:text-blue-400">
             {copy.backToDashboard}
