@@ -1,35 +1,80 @@
 import type { ReactNode } from "react";
 
-/** The dashboard's tables: a bordered, horizontally scrolling frame, a header row, the rows. */
+export type Heading = string | { label: string; className?: string };
+
+// With `cards`, below the md breakpoint each row is a card: the header row is left to screen
+// readers and every cell stacks, carrying its own visible label (CardLabel).
+const CARD_FRAME =
+  "max-md:overflow-visible max-md:border-0 max-md:bg-transparent max-md:dark:bg-transparent";
+const CARD_TABLE = "max-md:block";
+const CARD_HEAD = "max-md:sr-only";
+const CARD_BODY = "max-md:block max-md:space-y-3 max-md:divide-y-0";
+
+/** A row that is a card on a phone (in a DataTable with `cards`). */
+export const CARD_ROW =
+  "max-md:block max-md:rounded-lg max-md:border max-md:border-slate-200 max-md:bg-white max-md:p-3 max-md:dark:border-slate-800 max-md:dark:bg-slate-900";
+/** A cell that stacks inside its card on a phone. */
+export const CARD_CELL = "max-md:block max-md:px-0 max-md:py-1";
+
+/** A cell's heading, shown inside the card on a phone (the table header says it elsewhere). */
+export function CardLabel({ children }: { children: ReactNode }) {
+  return (
+    <span className="block text-xs font-medium text-slate-600 uppercase md:hidden dark:text-slate-300">
+      {children}
+    </span>
+  );
+}
+
+/**
+ * The dashboard's tables: a bordered frame (scrolling sideways only if a table cannot fit), a
+ * header row, the rows. `fixed` gives each column the width its heading's class sets.
+ */
 export function DataTable({
   headings,
   children,
   labelledBy,
   empty,
   className = "",
+  fixed = false,
+  cards = false,
 }: {
-  headings: string[];
+  headings: Heading[];
   children: ReactNode;
   /** Shown under the header instead of rows, when there are none. */
   empty?: ReactNode;
   labelledBy?: string;
   className?: string;
+  fixed?: boolean;
+  cards?: boolean;
 }) {
   return (
     <div
-      className={`overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900 ${className}`}
+      className={`overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900 ${cards ? CARD_FRAME : ""} ${className}`}
     >
-      <table aria-labelledby={labelledBy} className="w-full text-left text-sm">
-        <thead className="bg-slate-50 text-xs text-slate-600 uppercase dark:bg-slate-800 dark:text-slate-300">
+      <table
+        aria-labelledby={labelledBy}
+        className={`w-full text-left text-sm ${fixed ? "table-fixed" : ""} ${cards ? CARD_TABLE : ""}`}
+      >
+        <thead
+          className={`bg-slate-50 text-xs text-slate-600 uppercase dark:bg-slate-800 dark:text-slate-300 ${cards ? CARD_HEAD : ""}`}
+        >
           <tr>
-            {headings.map((heading) => (
-              <th key={heading} scope="col" className="px-3 py-2 font-medium">
-                {heading}
-              </th>
-            ))}
+            {headings.map((heading) => {
+              const { label, className: width = "" } =
+                typeof heading === "string" ? { label: heading } : heading;
+              return (
+                <th key={label} scope="col" className={`px-3 py-2 font-medium ${width}`}>
+                  {label}
+                </th>
+              );
+            })}
           </tr>
         </thead>
-        <tbody className="divide-y divide-slate-200 dark:divide-slate-800">{children}</tbody>
+        <tbody
+          className={`divide-y divide-slate-200 dark:divide-slate-800 ${cards ? CARD_BODY : ""}`}
+        >
+          {children}
+        </tbody>
       </table>
       {empty}
     </div>

@@ -4,7 +4,10 @@ import { Alert } from "@/components/ui/alert";
 import { parseDetails } from "@/lib/audit/export-format";
 import { AUDIT_EXPORT_MAX_EVENTS, listAuditEvents } from "@/lib/audit/list-audit-events";
 import { AUDIT_ACTIONS } from "@/lib/audit/actions";
+import { auditTargetHref, type TargetContext } from "@/lib/audit/target-href";
 import { requireMember } from "@/lib/auth/member";
+import { findExistingConnectionIds } from "@/lib/connections/find-existing-connection-ids";
+import { isAdmin } from "@/lib/members/roles";
 import type { AuditEvent } from "@/lib/generated/prisma/client";
 import {
   AUDIT_ACTOR_TYPES,
@@ -49,6 +52,16 @@ export default async function AuditPage({ searchParams }: PageProps<"/audit">) {
   ) as Partial<Record<(typeof FIELDS)[number], string>>;
   const query = auditQuerySchema.safeParse(raw);
   const page = query.success ? await listAuditEvents(member, query.data) : null;
+  const targets: TargetContext = {
+    workspaceId: member.workspaceId,
+    admin: isAdmin(member.role),
+    connections: await findExistingConnectionIds(
+      member,
+      (page?.events ?? []).flatMap((event) =>
+        event.targetType === "connection" && event.targetId ? [event.targetId] : [],
+      ),
+    ),
+  };
   const filters: AuditFilters = query.success
     ? {
         action: query.data.action,
@@ -117,7 +130,9 @@ export default async function AuditPage({ searchParams }: PageProps<"/audit">) {
       {page && page.events.length === 0 ? (
         <p className="text-slate-600 dark:text-slate-400">No events match these filters.</p>
       ) : null}
-      {page && page.events.length > 0 ? <EventTable events={page.events} /> : null}
+      {page && page.events.length > 0 ? (
+        <EventTable events={page.events} targets={targets} />
+      ) : null}
 
       {raw.cursor || page?.nextCursor ? (
         <nav aria-label="Pages" className="flex gap-4 text-sm">
@@ -148,7 +163,7 @@ function formatUtc(date: Date): string {
   return `${date.toISOString().slice(0, 19).replace("T", " ")} UTC`;
 }
 
-function EventTable({ events }: { events: AuditEvent[] }) {
+function EventTable({ events, targets }: { events: AuditEvent[]; targets: TargetContext }) {
   return (
     <DataTable headings={["Time", "Action", "Actor", "Target", "IP", "Details"]}>
       {events.map((event) => (
@@ -164,7 +179,7 @@ function EventTable({ events }: { events: AuditEvent[] }) {
             </span>
           </td>
           <td className="px-2 py-2 font-mono text-xs break-all">
-            {event.targetType ? `${event.targetType} ${event.targetId ?? ""}` : "—"}
+            <Target event={event} targets={targets} />
           </td>
           <td className="px-2 py-2 font-mono text-xs">{event.ip ?? "—"}</td>
           <td className="px-2 py-2 font-mono text-xs break-all">
@@ -173,6 +188,19 @@ function EventTable({ events }: { events: AuditEvent[] }) {
         </tr>
       ))}
     </DataTable>
+  );
+}
+
+function Target({ event, targets }: { event: AuditEvent; targets: TargetContext }) {
+  if (!event.targetType) return "—";
+  const text = `${event.targetType} ${event.targetId ?? ""}`;
+  const href = auditTargetHref({ ...event, details: parseDetails(event.details) }, targets);
+  return href ? (
+    <Link href={href} className="text-brand-700 underline underline-offset-2 dark:text-blue-300">
+      {text}
+    </Link>
+  ) : (
+    text
   );
 }
 
