@@ -204,7 +204,7 @@ describe("theme settings", () => {
       ["fff", "#ffffff"],
       ["rgb(0,0,0)", "#000000"],
       ["rgb(37, 99, 235)", "#2563eb"],
-    ]) {
+    ] as const) {
       expect(fieldError({ primaryColor: bad }, "primaryColor")).toBe(
         `“${bad}” is not a hex colour. Did you mean ${meant}?`,
       );
