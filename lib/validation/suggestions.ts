@@ -55,8 +55,10 @@ export function suggestOrigin(
   text: string,
   accepts: (candidate: string) => boolean,
 ): string | null {
-  const asUrl = suggestUrl(text, () => true) ?? text;
-  const url = parseUrl(asUrl);
+  // http is an origin's scheme as much as https: keep it, and mend only what else is wrong.
+  const direct = parseUrl(text);
+  const asUrl = direct && /^https?:$/.test(direct.protocol) ? text : suggestUrl(text, () => true);
+  const url = asUrl ? parseUrl(asUrl) : null;
   if (!url || !/^https?:$/.test(url.protocol) || !url.hostname) return null;
   const origin = url.origin;
   return origin !== text && accepts(origin) ? origin : null;
