@@ -104,7 +104,9 @@ for (const scheme of ["light", "dark"] as const) {
       await row.getByText("+3 more").click();
       await expectAccessible(page, "revoke confirmation and all scopes open");
 
-      await page.getByLabel("Scopes").selectOption({ label: "Missing a required scope" });
+      await page
+        .getByRole("combobox", { name: "Scopes" })
+        .selectOption({ label: "Missing a required scope" });
       await expect(page).toHaveURL(/scopes=missing/);
       await page.getByRole("link", { name: "Next" }).click();
       await expect(page.getByRole("link", { name: "Previous" })).toBeVisible();

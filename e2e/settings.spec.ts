@@ -46,7 +46,7 @@ test("settings: allowed origins are validated, a second workspace can be created
   await page.getByRole("button", { name: "Save origins" }).click();
   // The message repeats the bad value and suggests the fix.
   await expect(page.getByLabel("Allowed origins")).toHaveAccessibleDescription(
-    "Line 2: “acme.com” is not an origin. Did you mean https://acme.com?",
+    /^Line 2: “acme\.com” is not an origin\. Did you mean https:\/\/acme\.com\?/,
   );
   await page
     .getByLabel("Allowed origins")
@@ -109,9 +109,9 @@ test("settings: the page lists its sections, and bad values come back with a fix
     /“hooks\.example\.com\/latch” is not the full address of your endpoint\. Did you mean https:\/\/hooks\.example\.com\/latch\?/,
   );
 
-  await page.getByLabel("Primary colour").fill("2563eb");
+  await page.getByLabel("Primary colour", { exact: true }).fill("2563eb");
   await page.getByRole("button", { name: /^Save appearance/ }).click();
-  await expect(page.getByLabel("Primary colour")).toHaveAccessibleDescription(
+  await expect(page.getByLabel("Primary colour", { exact: true })).toHaveAccessibleDescription(
     /“2563eb” is not a hex colour\. Did you mean #2563eb\?/,
   );
 });

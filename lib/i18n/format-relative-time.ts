@@ -11,7 +11,8 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
 const FORMAT = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
 
 /**
- * `3 minutes ago`, `yesterday`, `in 2 hours`: the largest unit that fits, rounded down. Under
+ * `3 minutes ago`, `yesterday`, `in 2 hours`: the largest unit that fits, rounded
+ * to the nearest (2 days 23 hours is `3 days ago`). Under
  * ten seconds either way is `just now`, so a page rendered right after a change reads naturally.
  */
 export function formatRelativeTime(date: Date, now: Date = new Date()): string {
@@ -19,7 +20,7 @@ export function formatRelativeTime(date: Date, now: Date = new Date()): string {
   if (Math.abs(seconds) < 10) return "just now";
   for (const [unit, size] of UNITS) {
     if (Math.abs(seconds) >= size) {
-      return FORMAT.format(Math.trunc(seconds / size), unit);
+      return FORMAT.format(Math.round(seconds / size), unit);
     }
   }
   return "just now";
