@@ -79,6 +79,7 @@ test("settings: allowed origins are validated, a second workspace can be created
 test("settings: the page lists its sections, and bad values come back with a fix", async ({
   page,
 }) => {
+  test.slow();
   const tenant = await seedTenant("Sections");
   await signIn(page, tenant.email, tenant.password);
   await page.goto("/settings");
@@ -109,9 +110,9 @@ test("settings: the page lists its sections, and bad values come back with a fix
     /“hooks\.example\.com\/latch” is not the full address of your endpoint\. Did you mean https:\/\/hooks\.example\.com\/latch\?/,
   );
 
-  await page.getByLabel("Primary colour", { exact: true }).fill("2563eb");
+  await page.getByRole("textbox", { name: /^Primary colour/ }).fill("2563eb");
   await page.getByRole("button", { name: /^Save appearance/ }).click();
-  await expect(page.getByLabel("Primary colour", { exact: true })).toHaveAccessibleDescription(
+  await expect(page.getByRole("textbox", { name: /^Primary colour/ })).toHaveAccessibleDescription(
     /“2563eb” is not a hex colour\. Did you mean #2563eb\?/,
   );
 });

@@ -37,6 +37,7 @@ export function DataTable({
   className = "",
   fixed = false,
   cards = false,
+  label,
 }: {
   headings: Heading[];
   children: ReactNode;
@@ -46,10 +47,18 @@ export function DataTable({
   className?: string;
   fixed?: boolean;
   cards?: boolean;
+  /** Names the scrolling frame for screen readers ("Audit events"). */
+  label?: string;
 }) {
   return (
     <div
-      className={`overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900 ${cards ? CARD_FRAME : ""} ${className}`}
+      // A frame that may scroll sideways must be reachable by keyboard to be scrolled (axe:
+      // scrollable-region-focusable); a card list never scrolls.
+      tabIndex={cards ? undefined : 0}
+      role={cards ? undefined : "region"}
+      aria-label={cards || labelledBy ? undefined : (label ?? "Table")}
+      aria-labelledby={cards ? undefined : labelledBy}
+      className={`overflow-x-auto rounded-lg focus-visible:outline-2 focus-visible:outline-brand-600 border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900 ${cards ? CARD_FRAME : ""} ${className}`}
     >
       <table
         aria-labelledby={labelledBy}

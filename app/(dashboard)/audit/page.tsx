@@ -165,7 +165,10 @@ function formatUtc(date: Date): string {
 
 function EventTable({ events, targets }: { events: AuditEvent[]; targets: TargetContext }) {
   return (
-    <DataTable headings={["Time", "Action", "Actor", "Target", "IP", "Details"]}>
+    <DataTable
+      headings={["Time", "Action", "Actor", "Target", "IP", "Details"]}
+      label="Audit events"
+    >
       {events.map((event) => (
         <tr key={event.id} className="align-top">
           <td className="px-2 py-2 whitespace-nowrap">
