@@ -4,20 +4,25 @@ const SHOWN = 6;
 
 /**
  * One scope, whole: chips wrap between scopes, and one wider than the column breaks after its
- * `:` or `.` (or a hyphen), mid-word only if even that part cannot fit.
+ * `:` or `.`, never inside a word.
  */
 function Scope({ scope }: { scope: string }) {
-  const parts = scope.split(/(?<=[:.])/);
   return (
     <li className="max-w-full rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs break-words text-slate-700 dark:bg-slate-800 dark:text-slate-200">
-      {parts.map((part, index) => (
-        <span key={index}>
-          {part}
-          {index < parts.length - 1 ? <wbr /> : null}
-        </span>
-      ))}
+      <BreakAtColons text={scope} />
     </li>
   );
+}
+
+/** Text that wraps only after a `:` or `.` (not at its hyphens). */
+function BreakAtColons({ text }: { text: string }) {
+  const parts = text.split(/(?<=[:.])/);
+  return parts.map((part, index) => (
+    <span key={index} className="whitespace-nowrap">
+      {part}
+      {index < parts.length - 1 ? <wbr /> : null}
+    </span>
+  ));
 }
 
 /** A connection's scopes as chips that wrap between scopes; what it lacks is named first. */
@@ -27,7 +32,12 @@ export function ScopeChips({ scopes, missing }: { scopes: string[]; missing: str
       {missing.length ? (
         <p className="text-xs font-medium text-amber-800 dark:text-amber-300">
           Missing {missing.length === 1 ? "scope" : "scopes"}:{" "}
-          <span className="font-mono break-words">{missing.join(", ")}</span>
+          {missing.map((scope, index) => (
+            <span key={scope} className="font-mono">
+              <BreakAtColons text={scope} />
+              {index < missing.length - 1 ? ", " : null}
+            </span>
+          ))}
         </p>
       ) : null}
       {scopes.length === 0 ? (

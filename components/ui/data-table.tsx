@@ -2,24 +2,24 @@ import type { ReactNode } from "react";
 
 export type Heading = string | { label: string; className?: string };
 
-// With `cards`, below the md breakpoint each row is a card: the header row is left to screen
-// readers and every cell stacks, carrying its own visible label (CardLabel).
+// With `cards`, below the lg breakpoint (1024 px: phones and tablets) each row is a card: the
+// header row is left to screen readers and every cell stacks, carrying its own visible label.
 const CARD_FRAME =
-  "max-md:overflow-visible max-md:border-0 max-md:bg-transparent max-md:dark:bg-transparent";
-const CARD_TABLE = "max-md:block";
-const CARD_HEAD = "max-md:sr-only";
-const CARD_BODY = "max-md:block max-md:space-y-3 max-md:divide-y-0";
+  "max-lg:overflow-visible max-lg:border-0 max-lg:bg-transparent max-lg:dark:bg-transparent";
+const CARD_TABLE = "max-lg:block";
+const CARD_HEAD = "max-lg:sr-only";
+const CARD_BODY = "max-lg:block max-lg:space-y-3 max-lg:divide-y-0";
 
-/** A row that is a card on a phone (in a DataTable with `cards`). */
+/** A row that is a card below 1024 px (in a DataTable with `cards`). */
 export const CARD_ROW =
-  "max-md:block max-md:rounded-lg max-md:border max-md:border-slate-200 max-md:bg-white max-md:p-3 max-md:dark:border-slate-800 max-md:dark:bg-slate-900";
-/** A cell that stacks inside its card on a phone. */
-export const CARD_CELL = "max-md:block max-md:px-0 max-md:py-1";
+  "max-lg:block max-lg:rounded-lg max-lg:border max-lg:border-slate-200 max-lg:bg-white max-lg:p-3 max-lg:dark:border-slate-800 max-lg:dark:bg-slate-900";
+/** A cell that stacks inside its card. */
+export const CARD_CELL = "max-lg:block max-lg:px-0 max-lg:py-1";
 
-/** A cell's heading, shown inside the card on a phone (the table header says it elsewhere). */
+/** A cell's heading, shown inside the card (the table header says it on wider screens). */
 export function CardLabel({ children }: { children: ReactNode }) {
   return (
-    <span className="block text-xs font-medium text-slate-600 uppercase md:hidden dark:text-slate-300">
+    <span className="block text-xs font-medium text-slate-600 uppercase lg:hidden dark:text-slate-300">
       {children}
     </span>
   );

@@ -6,19 +6,22 @@ import { CARD_CELL, CARD_ROW, CardLabel, DataTable } from "@/components/ui/data-
 import type { ListedConnection } from "@/lib/connections/list-connection-page";
 import { ConnectionRowActions } from "./connection-row-actions";
 
-// Fixed widths that add up to the 1120 px the page has at 1280 px and still leave Test, Revoke
+// Fixed widths that add up to the 1120 px the page has at 1280 px (and the 992 px at 1024) and still leave Test, Revoke
 // and the revoke confirmation inside the table (e2e/dashboard-widths.spec.ts measures it).
 const HEADINGS = [
-  { label: "End user", className: "w-[17%]" },
-  { label: "Site", className: "w-[15%]" },
-  { label: "Status", className: "w-[18%]" },
+  { label: "End user", className: "w-[16%]" },
+  { label: "Site", className: "w-[14%]" },
+  { label: "Status", className: "w-[16%]" },
   { label: "Scopes", className: "w-[20%]" },
-  { label: "Created", className: "w-[9%]" },
+  { label: "Created", className: "w-[8%]" },
   { label: "Last checked", className: "w-[9%]" },
-  { label: "Actions", className: "w-[12%]" },
+  { label: "Actions", className: "w-[17%]" },
 ];
 
 const CELL = `px-3 py-2 ${CARD_CELL}`;
+// The two times sit side by side in a card.
+const TIME_CELL =
+  "px-3 py-2 max-lg:inline-block max-lg:w-1/2 max-lg:px-0 max-lg:py-1 max-lg:align-top";
 const MUTED = "text-xs text-slate-600 dark:text-slate-400";
 
 /** The connections as a table, or one card per connection on a phone. */
@@ -63,15 +66,15 @@ export function ConnectionList({
             <CardLabel>Scopes</CardLabel>
             <ScopeChips scopes={connection.scopes} missing={connection.missing_scopes} />
           </td>
-          <td className={CELL}>
+          <td className={TIME_CELL}>
             <CardLabel>Created</CardLabel>
             <RelativeTime value={connection.created_at} now={now} />
           </td>
-          <td className={CELL}>
+          <td className={TIME_CELL}>
             <CardLabel>Last checked</CardLabel>
             <RelativeTime value={connection.last_checked_at} now={now} />
           </td>
-          <td className={`${CELL} max-md:pt-2`}>
+          <td className={`${CELL} max-lg:pt-2`}>
             <ConnectionRowActions
               id={connection.id}
               revoked={connection.status === "revoked"}
