@@ -75,7 +75,13 @@ test("at 1280 px the list fits: Test, Revoke and the confirmation inside, no sid
   }
 
   await revoke.click();
-  await expectInside(row.getByRole("button", { name: "Confirm revoke" }), DESKTOP.width);
+  const confirm = row.getByRole("button", { name: "Confirm revoke" });
+  await expectInside(confirm, DESKTOP.width);
+  const table = (await page.getByRole("table").boundingBox())!;
+  const confirmBox = (await confirm.boundingBox())!;
+  console.log(
+    `at 1280 px: table ${table.x}–${table.x + table.width} px, Confirm revoke ends at ${confirmBox.x + confirmBox.width} px`,
+  );
   await expectInside(row.getByText(/^Revoke .+\? The secret is erased/), DESKTOP.width);
   expect(await scrollWidth(page)).toBeLessThanOrEqual(DESKTOP.width);
 

@@ -16,7 +16,7 @@ import {
   type AuditFilters,
 } from "@/lib/validation/audit-query";
 import { FilterSelect } from "@/components/dashboard/filter-select";
-import { DataTable } from "@/components/ui/data-table";
+import { CARD_CELL, CARD_ROW, CardLabel, DataTable } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -163,29 +163,37 @@ function formatUtc(date: Date): string {
   return `${date.toISOString().slice(0, 19).replace("T", " ")} UTC`;
 }
 
+const CELL = `px-2 py-2 ${CARD_CELL}`;
+
 function EventTable({ events, targets }: { events: AuditEvent[]; targets: TargetContext }) {
   return (
-    <DataTable
-      headings={["Time", "Action", "Actor", "Target", "IP", "Details"]}
-      label="Audit events"
-    >
+    <DataTable headings={["Time", "Action", "Actor", "Target", "IP", "Details"]} cards>
       {events.map((event) => (
-        <tr key={event.id} className="align-top">
-          <td className="px-2 py-2 whitespace-nowrap">
+        <tr key={event.id} className={`align-top ${CARD_ROW}`}>
+          <td className={`${CELL} whitespace-nowrap`}>
             <time dateTime={event.createdAt.toISOString()}>{formatUtc(event.createdAt)}</time>
           </td>
-          <td className="px-2 py-2 font-mono">{event.action}</td>
-          <td className="px-2 py-2">
+          <td className={`${CELL} font-mono break-all`}>
+            <CardLabel>Action</CardLabel>
+            {event.action}
+          </td>
+          <td className={`${CELL} [overflow-wrap:anywhere]`}>
+            <CardLabel>Actor</CardLabel>
             {event.actorLabel ?? event.actorId ?? "—"}
             <span className="block text-xs text-slate-500 dark:text-slate-400">
               {ACTOR_LABELS[event.actorType as AuditActorType] ?? event.actorType}
             </span>
           </td>
-          <td className="px-2 py-2 font-mono text-xs break-all">
+          <td className={`${CELL} font-mono text-xs break-all`}>
+            <CardLabel>Target</CardLabel>
             <Target event={event} targets={targets} />
           </td>
-          <td className="px-2 py-2 font-mono text-xs">{event.ip ?? "—"}</td>
-          <td className="px-2 py-2 font-mono text-xs break-all">
+          <td className={`${CELL} font-mono text-xs break-all`}>
+            <CardLabel>IP</CardLabel>
+            {event.ip ?? "—"}
+          </td>
+          <td className={`${CELL} font-mono text-xs break-all`}>
+            <CardLabel>Details</CardLabel>
             <Details text={event.details} />
           </td>
         </tr>
