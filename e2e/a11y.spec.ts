@@ -1,9 +1,11 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { expect, expireSession, signIn, site, test } from "./fixtures";
+import { e2eSql } from "./db";
 import { seedTenant } from "./seed";
 import { submitConnectForm } from "./connect-over-http";
 import { E2E } from "./env";
+import { seedConnections } from "./seed-connections";
 
 /** WCAG 2.2 A and AA, as axe-core checks them. */
 const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
@@ -167,6 +169,53 @@ for (const scheme of ["light", "dark"] as const) {
       await expectAccessible(invitee, "reset page");
       await invitee.goto(`${new URL(reset).origin}/invite/lin_not-a-real-token`);
       await expectAccessible(invitee, "invalid invite link");
+    });
+
+    test(`connections list states, ${scheme}`, async ({ page }) => {
+      test.slow();
+      const tenant = await seedTenant(`A11y list ${scheme}`);
+      await e2eSql(`UPDATE "Workspace" SET "requiredScopes" = $1 WHERE "id" = $2`, [
+        "read:jira-work write:jira-work",
+        tenant.workspaceId,
+      ]);
+      await seedConnections(tenant.workspaceId, [
+        {
+          endUserId: "failing-user",
+          status: "failing",
+          error: "Atlassian refused the credential. ".repeat(12),
+          scopes: [
+            "read:jira-work",
+            ...Array.from({ length: 8 }, (_, i) => `read:extra-${i}:jira`),
+          ],
+        },
+        { endUserId: "revoked-user", status: "revoked", ageMinutes: 90 },
+        ...Array.from({ length: 25 }, (_, i) => ({
+          endUserId: `filler-${i}`,
+          ageMinutes: 200 + i,
+        })),
+      ]);
+      await signIn(page, tenant.email, tenant.password);
+      await expectAccessible(page, "list with a count, a missing-scope flag and pages");
+
+      const row = page.getByRole("row").filter({ hasText: "failing-user" });
+      await row.getByText("Revoke", { exact: true }).click();
+      await row.getByText("+3 more").click();
+      await expectAccessible(page, "revoke confirmation and all scopes open");
+
+      await page
+        .getByRole("combobox", { name: "Scopes" })
+        .selectOption({ label: "Missing a required scope" });
+      await expect(page).toHaveURL(/scopes=missing/);
+      await page.getByRole("link", { name: "Next" }).click();
+      await expect(page.getByRole("link", { name: "Previous" })).toBeVisible();
+      await expectAccessible(page, "filtered, second page");
+
+      await page.setViewportSize({ width: 360, height: 740 });
+      await page.goto("/connections");
+      await expectAccessible(page, "cards on a phone");
+
+      await page.goto("/audit");
+      await expectAccessible(page, "audit log with target links");
     });
   });
 }

@@ -1,6 +1,7 @@
 import { submitConnectForm } from "./connect-over-http";
 import { expect, signIn, site, test } from "./fixtures";
 import { seedTenant } from "./seed";
+import { seedConnections } from "./seed-connections";
 
 test("the audit log shows who did what, filters, and exports CSV and JSON", async ({
   page,
@@ -46,4 +47,29 @@ test("the audit log shows who did what, filters, and exports CSV and JSON", asyn
   expect(events.map((event) => event.action)).toEqual(
     expect.arrayContaining(["connection.created", "connection.tested", "member.signed_in"]),
   );
+});
+
+test("audit targets link to what they name", async ({ page }) => {
+  const tenant = await seedTenant("Audit links");
+  const [id] = await seedConnections(tenant.workspaceId, [{ endUserId: "linked-user" }]);
+  await signIn(page, tenant.email, tenant.password);
+  const row = page.getByRole("row").filter({ hasText: "linked-user" });
+  await row.getByText("Revoke", { exact: true }).click();
+  await row.getByRole("button", { name: "Confirm revoke" }).click();
+  await expect(row.getByRole("status")).toContainText("Revoked");
+  await page.goto("/settings");
+  await page.getByLabel("Key name").fill("Linked key");
+  await page.getByRole("button", { name: "Create API key" }).click();
+  await expect(page.getByLabel("New API key")).toBeVisible();
+
+  await page.goto("/audit");
+  await expect(page.getByRole("link", { name: /^api_key key_/ }).first()).toHaveAttribute(
+    "href",
+    "/settings#api-keys",
+  );
+  // A revoked connection keeps its page.
+  const connection = page.getByRole("link", { name: `connection ${id}` }).first();
+  await expect(connection).toHaveAttribute("href", `/connections/${id}`);
+  await connection.click();
+  await expect(page).toHaveURL(new RegExp(`/connections/${id}$`));
 });

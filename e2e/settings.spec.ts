@@ -42,9 +42,12 @@ test("settings: allowed origins are validated, a second workspace can be created
   await signIn(page, tenant.email, tenant.password);
   await page.goto("/settings");
 
-  await page.getByLabel("Allowed origins").fill("https://app.example.com\nnot an origin");
+  await page.getByLabel("Allowed origins").fill("https://app.example.com\nacme.com");
   await page.getByRole("button", { name: "Save origins" }).click();
-  await expect(page.getByLabel("Allowed origins")).toHaveAccessibleDescription(/Line 2/);
+  // The message repeats the bad value and suggests the fix.
+  await expect(page.getByLabel("Allowed origins")).toHaveAccessibleDescription(
+    /^Line 2: “acme\.com” is not an origin\. Did you mean https:\/\/acme\.com\?/,
+  );
   await page
     .getByLabel("Allowed origins")
     .fill("https://APP.example.com:443/\nhttp://127.0.0.2:3000");
@@ -65,10 +68,51 @@ test("settings: allowed origins are validated, a second workspace can be created
   );
   await expect(page.getByText("No connections yet")).toBeVisible();
 
-  await page.getByLabel("Workspace", { exact: true }).selectOption({ label: "Origins" });
+  // Choosing a workspace switches to it at once.
   const switched = page.waitForResponse((response) => response.request().method() === "POST");
-  await page.getByRole("button", { name: "Switch" }).click();
+  await page.getByLabel("Workspace", { exact: true }).selectOption({ label: "Origins" });
   await switched;
   await page.goto("/settings");
   await expect(page.getByLabel("Workspace name", { exact: true })).toHaveValue("Origins");
+});
+
+test("settings: the page lists its sections, and bad values come back with a fix", async ({
+  page,
+}) => {
+  test.slow();
+  const tenant = await seedTenant("Sections");
+  await signIn(page, tenant.email, tenant.password);
+  await page.goto("/settings");
+
+  const sections = page.getByRole("navigation", { name: "Sections" });
+  for (const [name, id] of [
+    ["Workspace", "workspace"],
+    ["API keys", "api-keys"],
+    ["Allowed origins", "allowed-origins"],
+    ["Required scopes", "required-scopes"],
+    ["Appearance", "appearance"],
+    ["Webhook", "webhook"],
+    ["New workspace", "new-workspace"],
+  ]) {
+    await expect(sections.getByRole("link", { name, exact: true })).toHaveAttribute(
+      "href",
+      `#${id}`,
+    );
+    await expect(page.locator(`section#${id}`)).toHaveCount(1);
+  }
+  await sections.getByRole("link", { name: "Webhook" }).click();
+  await expect(page).toHaveURL(/#webhook$/);
+  await expect(page.getByRole("heading", { name: "Webhook", exact: true })).toBeInViewport();
+
+  await page.getByLabel("Webhook URL").fill("hooks.example.com/latch");
+  await page.getByRole("button", { name: /^Save webhook/ }).click();
+  await expect(page.getByLabel("Webhook URL")).toHaveAccessibleDescription(
+    /“hooks\.example\.com\/latch” is not the full address of your endpoint\. Did you mean https:\/\/hooks\.example\.com\/latch\?/,
+  );
+
+  await page.getByRole("textbox", { name: /^Primary colour/ }).fill("2563eb");
+  await page.getByRole("button", { name: /^Save appearance/ }).click();
+  await expect(page.getByRole("textbox", { name: /^Primary colour/ })).toHaveAccessibleDescription(
+    /“2563eb” is not a hex colour\. Did you mean #2563eb\?/,
+  );
 });

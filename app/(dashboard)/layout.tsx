@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { requireMember } from "@/lib/auth/member";
 import { isAdmin } from "@/lib/members/roles";
+import { WorkspaceSwitcher } from "@/components/dashboard/workspace-switcher";
 import { listMemberWorkspaces } from "@/lib/workspaces/list-member-workspaces";
 import { signOutAction, switchWorkspaceAction } from "./actions";
 
@@ -33,34 +34,18 @@ export default async function DashboardLayout({ children }: { children: React.Re
             ))}
           </nav>
           <div className="ml-auto flex min-w-0 flex-wrap items-center gap-3 text-sm">
-            <form action={switchWorkspaceAction} className="flex items-center gap-2">
-              <label htmlFor="workspace-switch" className="sr-only">
-                Workspace
-              </label>
-              <select
-                key={member.workspaceId}
-                id="workspace-switch"
-                name="workspaceId"
-                defaultValue={member.workspaceId}
-                className="rounded border border-slate-300 bg-transparent px-2 py-1 dark:border-slate-700"
-              >
-                {workspaces.map((workspace) => (
-                  <option key={workspace.id} value={workspace.id}>
-                    {workspace.name}
-                  </option>
-                ))}
-              </select>
-              <button
-                type="submit"
-                className="rounded border border-slate-300 px-2 py-1 dark:border-slate-700"
-              >
-                Switch
-              </button>
-            </form>
+            {/* One workspace leaves nothing to switch to. */}
+            {workspaces.length > 1 ? (
+              <WorkspaceSwitcher
+                action={switchWorkspaceAction}
+                current={member.workspaceId}
+                workspaces={workspaces}
+              />
+            ) : null}
             <Link
               href="/account"
               title={`${member.email}: your account`}
-              className="max-w-[12rem] truncate text-slate-600 hover:underline dark:text-slate-400"
+              className="max-w-[12rem] min-w-0 truncate text-slate-600 hover:underline dark:text-slate-400"
             >
               {member.email}
             </Link>

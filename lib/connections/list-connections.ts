@@ -1,11 +1,10 @@
 import "server-only";
-import { inWorkspace, type WorkspaceScope } from "../scope";
+import { type WorkspaceScope } from "../scope";
 import { getDb } from "../db";
-import type {
-  DashboardConnectionsQuery,
-  ListConnectionsQuery,
-} from "../validation/connections-query";
+import type { ListConnectionsQuery } from "../validation/connections-query";
 import { decodeCursor, encodeCursor } from "../validation/cursor";
+import { connectionFilters } from "./internal/connection-filters";
+import { keysetAfter } from "./internal/keyset";
 import { toApiConnection, type ApiConnection } from "./internal/to-api";
 
 export type ConnectionPage = { data: ApiConnection[]; nextCursor: string | null };
@@ -17,28 +16,15 @@ export class InvalidCursorError extends Error {
   }
 }
 
-/** A workspace's connections, newest first, one keyset page at a time. */
+/** A workspace's connections, newest first, one keyset page at a time (the API's list). */
 export async function listConnections(
   scope: Pick<WorkspaceScope, "workspaceId">,
-  query: ListConnectionsQuery | DashboardConnectionsQuery,
+  query: ListConnectionsQuery & { q?: string },
 ): Promise<ConnectionPage> {
   const cursor = query.cursor ? decodeCursor(query.cursor) : null;
   if (query.cursor && !cursor) throw new InvalidCursorError();
   const rows = await getDb().connection.findMany({
-    where: {
-      ...inWorkspace(scope),
-      ...(query.end_user_id ? { endUserId: query.end_user_id } : {}),
-      ...(query.status ? { status: query.status } : {}),
-      ...("q" in query && query.q ? { AND: [searchFilter(query.q)] } : {}),
-      // (createdAt, id) < cursor, phrased as one range on createdAt so the index seeks to it
-      // instead of scanning from the newest row.
-      ...(cursor
-        ? {
-            createdAt: { lte: cursor.createdAt },
-            NOT: { createdAt: cursor.createdAt, id: { gte: cursor.id } },
-          }
-        : {}),
-    },
+    where: { ...connectionFilters(scope, query), ...(cursor ? keysetAfter(cursor) : {}) },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: query.limit + 1,
   });
@@ -48,9 +34,4 @@ export async function listConnections(
     data: page.map(toApiConnection),
     nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null,
   };
-}
-
-/** Matches end-user id, e-mail or name, or site name or URL, anywhere in the text. */
-function searchFilter(q: string) {
-  return { searchText: { contains: q.toLowerCase() } };
 }

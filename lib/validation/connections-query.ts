@@ -14,9 +14,16 @@ export const listConnectionsQuerySchema = z.object({
 
 export type ListConnectionsQuery = z.output<typeof listConnectionsQuerySchema>;
 
-/** The dashboard's list adds a free-text search over end user and site. */
+/** `scopes=missing`: only connections lacking one of the workspace's required scopes. */
+export const SCOPE_FILTERS = ["missing"] as const;
+
+/**
+ * The dashboard's list adds a free-text search over end user and site and the missing-scope
+ * filter; its cursor may also point backward (lib/validation/cursor.ts), for Previous.
+ */
 export const dashboardConnectionsQuerySchema = listConnectionsQuerySchema.extend({
   q: z.string().trim().max(200).refine(isStorableText, UNSTORABLE_TEXT_MESSAGE).optional(),
+  scopes: z.enum(SCOPE_FILTERS).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { newId } from "../ids";
-import { decodeCursor, encodeCursor } from "./cursor";
+import { decodeCursor, decodePageCursor, encodeCursor, encodePageCursor } from "./cursor";
 
 describe("connection list cursors", () => {
   it("round-trips the position of a real connection id", () => {
@@ -40,5 +40,35 @@ describe("connection list cursors", () => {
     Buffer.from("1234567890123456.conn_abc").toString("base64url"),
   ])("answers null for the tampered or garbage cursor %j", (text) => {
     expect(decodeCursor(text)).toBeNull();
+  });
+});
+
+describe("dashboard page cursors", () => {
+  const position = { createdAt: new Date("2026-02-03T04:05:06.789Z"), id: "conn_abc" };
+
+  it("round-trips both directions; a forward one is exactly the API's cursor", () => {
+    for (const direction of ["after", "before"] as const) {
+      expect(decodePageCursor(encodePageCursor({ direction, position }))).toEqual({
+        direction,
+        position,
+      });
+    }
+    expect(encodePageCursor({ direction: "after", position })).toBe(encodeCursor(position));
+  });
+
+  it("keeps backward cursors out of the forward-only decoder", () => {
+    expect(decodeCursor(encodePageCursor({ direction: "before", position }))).toBeNull();
+  });
+
+  it.for([
+    "",
+    "garbage",
+    Buffer.from("b.").toString("base64url"),
+    Buffer.from("b.b.1700000000000.conn_abc").toString("base64url"),
+    Buffer.from("x.1700000000000.conn_abc").toString("base64url"),
+    Buffer.from("b.1700000000000.conn abc").toString("base64url"),
+    Buffer.from("b.1234567890123456.conn_abc").toString("base64url"),
+  ])("answers null for the tampered page cursor %j", (text) => {
+    expect(decodePageCursor(text)).toBeNull();
   });
 });

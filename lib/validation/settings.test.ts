@@ -62,7 +62,26 @@ describe("allowed origins text", () => {
     const message = errorOf(
       allowedOriginsTextSchema.safeParse("https://ok.example\n\napp.example.com"),
     );
-    expect(message).toMatch(/^Line 3: must be an origin/);
+    expect(message).toBe(
+      "Line 3: “app.example.com” is not an origin. Did you mean https://app.example.com?",
+    );
+  });
+
+  it("repeats the bad value and suggests the origin it probably meant", () => {
+    const messageFor = (line: string) => errorOf(allowedOriginsTextSchema.safeParse(line));
+    expect(messageFor("acme.com")).toBe(
+      "Line 1: “acme.com” is not an origin. Did you mean https://acme.com?",
+    );
+    expect(messageFor("https://a.example/path?x=1")).toMatch(
+      /Did you mean https:\/\/a\.example\?$/,
+    );
+    expect(messageFor("ftp://a.example:8080")).toMatch(/Did you mean https:\/\/a\.example:8080\?$/);
+    expect(messageFor("*")).toBe(
+      "Line 1: “*” is not an origin. Write the scheme, host and optional port, like https://app.example.com.",
+    );
+    expect(messageFor(`https://${"a".repeat(100)}.example/x`)).toMatch(
+      /^Line 1: “https:\/\/a{50,}…” is not/,
+    );
   });
 
   it("refuses paths, queries, credentials and other schemes", () => {
@@ -155,19 +174,45 @@ describe("theme settings", () => {
     expect(
       themeSettingsSchema.parse({ ...blank, logoUrl: "http://localhost:3000/l.png" }),
     ).toMatchObject({ logoUrl: "http://localhost:3000/l.png" });
-    expect(fieldError({ logoUrl: "http://cdn.example/l.png" }, "logoUrl")).toMatch(/^Use an https/);
-    expect(fieldError({ logoUrl: "javascript:alert(1)" }, "logoUrl")).toMatch(/^Use an https/);
-    expect(fieldError({ logoUrl: "logo.png" }, "logoUrl")).toMatch(/full address of an image/);
+    expect(fieldError({ logoUrl: "http://cdn.example/l.png" }, "logoUrl")).toBe(
+      "Use an https address; browsers block other images on the secure connect form. Did you mean https://cdn.example/l.png?",
+    );
+    expect(fieldError({ logoUrl: "javascript:alert(1)" }, "logoUrl")).toMatch(
+      /^Use an https.+form\.$/,
+    );
+    expect(fieldError({ logoUrl: "logo.png" }, "logoUrl")).toBe(
+      "“logo.png” is not a full address. Enter the full address of an image, like https://example.com/logo.png.",
+    );
+    expect(fieldError({ logoUrl: "cdn.example.com/logo.png" }, "logoUrl")).toBe(
+      "“cdn.example.com/logo.png” is not a full address. Did you mean https://cdn.example.com/logo.png?",
+    );
+    expect(fieldError({ logoUrl: "https://u:p@cdn.example/l.png" }, "logoUrl")).toBe(
+      "Leave out the user name and password. Did you mean https://cdn.example/l.png?",
+    );
     const long = `https://x.example/${"a".repeat(2040)}`;
     expect(fieldError({ logoUrl: long }, "logoUrl")).toMatch(/at most 2048/);
   });
 
-  it("wants a hex colour", () => {
-    for (const bad of ["blue", "2563eb", "#2563e", "rgb(0,0,0)"]) {
+  it("wants a hex colour, suggesting the one it probably meant", () => {
+    for (const bad of ["blue", "#2563e"]) {
       expect(fieldError({ primaryColor: bad }, "primaryColor")).toBe(
-        "Enter a colour like #2563eb.",
+        `“${bad}” is not a hex colour. Enter one like #2563eb.`,
       );
     }
+    for (const [bad, meant] of [
+      ["2563eb", "#2563eb"],
+      ["fff", "#ffffff"],
+      ["rgb(0,0,0)", "#000000"],
+      ["rgb(37, 99, 235)", "#2563eb"],
+    ] as const) {
+      expect(fieldError({ primaryColor: bad }, "primaryColor")).toBe(
+        `“${bad}” is not a hex colour. Did you mean ${meant}?`,
+      );
+    }
+    // Three digits are a colour already, stored as the six they stand for.
+    expect(themeSettingsSchema.parse({ ...blank, primaryColor: "#fff" }).primaryColor).toBe(
+      "#ffffff",
+    );
   });
 
   it("knows three theme modes", () => {
@@ -231,9 +276,12 @@ describe("webhook settings", () => {
   });
 
   it("allows plain http nowhere by default", () => {
-    for (const remote of ["http://hooks.example.com/", "http://localhost.evil.example/"]) {
-      expect(errorOf(webhookUrlSchema.safeParse(remote))).toBe("Use an https address.");
-    }
+    expect(errorOf(webhookUrlSchema.safeParse("http://hooks.example.com/x"))).toBe(
+      "Use an https address. Did you mean https://hooks.example.com/x?",
+    );
+    expect(errorOf(webhookUrlSchema.safeParse("http://localhost.evil.example/"))).toMatch(
+      /^Use an https address\./,
+    );
   });
 
   it("with private addresses allowed, takes them, and plain http only on this machine", () => {
@@ -268,12 +316,17 @@ describe("webhook settings", () => {
   it("refuses other schemes, credentials, non-addresses and over-long ones", () => {
     expect(errorOf(webhookUrlSchema.safeParse("ftp://hooks.example.com/"))).toMatch(/https/);
     expect(errorOf(webhookUrlSchema.safeParse("javascript:alert(1)"))).toMatch(/https/);
-    expect(errorOf(webhookUrlSchema.safeParse("hooks.example.com/latch"))).toMatch(
-      /full address of your endpoint/,
+    expect(errorOf(webhookUrlSchema.safeParse("hooks.example.com/latch"))).toBe(
+      "“hooks.example.com/latch” is not the full address of your endpoint. Did you mean https://hooks.example.com/latch?",
     );
-    expect(errorOf(webhookUrlSchema.safeParse("https://me:pw@hooks.example.com/"))).toMatch(
-      /user name and password/,
+    expect(errorOf(webhookUrlSchema.safeParse("latch"))).toBe(
+      "“latch” is not the full address of your endpoint. Write it like https://api.example.com/latch.",
     );
+    expect(errorOf(webhookUrlSchema.safeParse("https://me:pw@hooks.example.com/"))).toBe(
+      "Leave out the user name and password; verify deliveries by their signature. Did you mean https://hooks.example.com/?",
+    );
+    // No fix is offered that would itself be refused.
+    expect(errorOf(webhookUrlSchema.safeParse("10.0.0.5/hook"))).toMatch(/Write it like/);
     const long = `https://hooks.example.com/${"a".repeat(2040)}`;
     expect(errorOf(webhookUrlSchema.safeParse(long))).toMatch(/at most 2048/);
   });
@@ -304,7 +357,20 @@ describe("requiredScopesSchema", () => {
     const result = requiredScopesSchema.safeParse({ requiredScopes: "read:jira-work jira <b>" });
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.message).toBe(
-      "These are not OAuth scopes: jira, <b>. Write scopes like read:jira-work, separated by spaces.",
+      "“jira” and “<b>” are not OAuth scopes. Write scopes like read:jira-work, separated by spaces or commas.",
     );
+  });
+
+  it("suggests the scopes a stray space, semicolon or quote broke", () => {
+    const messageFor = (requiredScopes: string) =>
+      requiredScopesSchema.safeParse({ requiredScopes }).error?.issues[0]?.message;
+    expect(messageFor("read: jira-work")).toBe(
+      "“read:” and “jira-work” are not OAuth scopes. Did you mean read:jira-work?",
+    );
+    expect(messageFor("read:jira-work;write:jira-work")).toBe(
+      "“read:jira-work;write:jira-work” is not an OAuth scope. Did you mean read:jira-work write:jira-work?",
+    );
+    expect(messageFor('"read:jira-work"')).toMatch(/Did you mean read:jira-work\?$/);
+    expect(messageFor("a b c d e")).toMatch(/^“a”, “b”, “c” and 2 more are not OAuth scopes\./);
   });
 });

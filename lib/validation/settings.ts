@@ -4,6 +4,14 @@ import { parseHexColor } from "../theme/contrast";
 import { checkLogoUrl } from "../theme/logo-url";
 import { THEME_MODES } from "../theme/theme";
 import { originSchema } from "./connect-session";
+import {
+  didYouMean,
+  quoted,
+  suggestHexColor,
+  suggestOrigin,
+  suggestScopes,
+  suggestUrl,
+} from "./suggestions";
 
 /** The most embedding origins a workspace may list; a Content-Security-Policy header carries them. */
 export const MAX_ALLOWED_ORIGINS = 20;
@@ -39,8 +47,7 @@ export const allowedOriginsTextSchema = z
       if (!line) return;
       const parsed = originSchema.safeParse(line);
       if (parsed.success) origins.add(parsed.data);
-      else
-        problems.push(`Line ${index + 1}: ${parsed.error.issues[0]?.message ?? "is not valid"}.`);
+      else problems.push(`Line ${index + 1}: ${originProblem(line)}`);
     });
     const messages = problems.slice(0, MAX_LINE_ERRORS);
     const more = problems.length - messages.length;
@@ -56,11 +63,35 @@ export const allowedOriginsTextSchema = z
     return [...origins];
   });
 
-const LOGO_URL_PROBLEMS = {
-  too_long: "Use an address of at most 2048 characters.",
-  not_a_url: "Enter the full address of an image, like https://example.com/logo.png.",
-  insecure: "Use an https address; browsers block other images on the secure connect form.",
-} as const;
+const isOrigin = (text: string) => originSchema.safeParse(text).success;
+
+/** `“acme.com” is not an origin. Did you mean https://acme.com?` */
+function originProblem(line: string): string {
+  const suggestion = suggestOrigin(line, isOrigin);
+  return `${quoted(line)} is not an origin.${
+    suggestion
+      ? didYouMean(suggestion)
+      : " Write the scheme, host and optional port, like https://app.example.com."
+  }`;
+}
+
+const logoAccepted = (text: string) => checkLogoUrl(text).ok;
+// `logo.png` is a file name, not a host to put https:// in front of.
+const IMAGE_FILE = /^[^/]+\.(?:png|jpe?g|gif|svg|webp|avif|ico)$/i;
+
+function logoUrlProblem(text: string, reason: "too_long" | "not_a_url" | "insecure"): string {
+  const suggestion = IMAGE_FILE.test(text) ? null : suggestUrl(text, logoAccepted);
+  if (reason === "too_long") return "Use an address of at most 2048 characters.";
+  if (reason === "insecure") {
+    return `Use an https address; browsers block other images on the secure connect form.${didYouMean(suggestion)}`;
+  }
+  if (URL.canParse(text)) return `Leave out the user name and password.${didYouMean(suggestion)}`;
+  return `${quoted(text)} is not a full address.${
+    suggestion
+      ? didYouMean(suggestion)
+      : " Enter the full address of an image, like https://example.com/logo.png."
+  }`;
+}
 
 /** An optional text field: blank means "not set", which the database keeps as null. */
 const blankAsNull = (text: string) => text || null;
@@ -78,7 +109,7 @@ export const logoUrlSchema = z
     if (!text) return null;
     const checked = checkLogoUrl(text);
     if (checked.ok) return checked.url;
-    ctx.addIssue({ code: "custom", message: LOGO_URL_PROBLEMS[checked.reason] });
+    ctx.addIssue({ code: "custom", message: logoUrlProblem(text, checked.reason) });
     return z.NEVER;
   });
 
@@ -89,7 +120,11 @@ export const primaryColorSchema = z
     if (!text) return null;
     const color = parseHexColor(text);
     if (color) return color;
-    ctx.addIssue({ code: "custom", message: "Enter a colour like #2563eb." });
+    const suggestion = suggestHexColor(text);
+    ctx.addIssue({
+      code: "custom",
+      message: `${quoted(text)} is not a hex colour.${suggestion ? didYouMean(suggestion) : " Enter one like #2563eb."}`,
+    });
     return z.NEVER;
   });
 
@@ -112,49 +147,60 @@ export function privateWebhookMessage(host: string, special: SpecialAddress): st
  * machine, which needs private addresses allowed.
  */
 export function webhookUrlSchemaFor(policy: WebhookAddressPolicy) {
+  const accepted = (candidate: string) => "url" in checkWebhookUrl(candidate, policy);
   return z
     .string()
     .trim()
     .transform((text, ctx) => {
       if (!text) return null;
-      const problem = (message: string) => {
-        ctx.addIssue({ code: "custom", message });
-        return z.NEVER;
-      };
-      if (text.length > MAX_WEBHOOK_URL_LENGTH)
-        return problem("Use an address of at most 2048 characters.");
-      let url: URL;
-      try {
-        url = new URL(text);
-      } catch {
-        return problem(
-          "Enter the full address of your endpoint, like https://api.example.com/latch.",
-        );
-      }
-      const web = url.protocol === "https:" || url.protocol === "http:";
-      const special = web ? specialHost(url.hostname) : null;
-      if (special && !policy.allowPrivate) {
-        return problem(privateWebhookMessage(url.hostname.replace(/\.+$/, ""), special));
-      }
-      const local = url.protocol === "http:" && special?.kind === "loopback";
-      if (url.protocol !== "https:" && !local) {
-        return problem(
-          policy.allowPrivate
-            ? "Use an https address; plain http is allowed only for a receiver on this machine."
-            : "Use an https address.",
-        );
-      }
-      // A user name or password in the address would be shown in settings and sent in clear text.
-      if (url.username || url.password) {
-        return problem(
-          "Leave out the user name and password; verify deliveries by their signature.",
-        );
-      }
-      url.hash = "";
-      if (url.href.length > MAX_WEBHOOK_URL_LENGTH)
-        return problem("Use an address of at most 2048 characters.");
-      return url.href;
+      const checked = checkWebhookUrl(text, policy);
+      if ("url" in checked) return checked.url;
+      // A fix is offered only where one exists: another scheme, a missing one, credentials.
+      const suggestion = checked.fixable ? suggestUrl(text, accepted) : null;
+      const message =
+        checked.problem ??
+        `${quoted(text)} is not the full address of your endpoint.${
+          suggestion ? "" : " Write it like https://api.example.com/latch."
+        }`;
+      ctx.addIssue({ code: "custom", message: `${message}${didYouMean(suggestion)}` });
+      return z.NEVER;
     });
+}
+
+type WebhookCheck = { url: string } | { problem: string | null; fixable: boolean };
+
+/** The webhook URL's rules, without suggestions (which are checked against these). */
+function checkWebhookUrl(text: string, policy: WebhookAddressPolicy): WebhookCheck {
+  const refuse = (problem: string | null, fixable = true): WebhookCheck => ({ problem, fixable });
+  if (text.length > MAX_WEBHOOK_URL_LENGTH)
+    return refuse("Use an address of at most 2048 characters.", false);
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return refuse(null);
+  }
+  const web = url.protocol === "https:" || url.protocol === "http:";
+  const special = web ? specialHost(url.hostname) : null;
+  if (special && !policy.allowPrivate) {
+    return refuse(privateWebhookMessage(url.hostname.replace(/\.+$/, ""), special), false);
+  }
+  const local = url.protocol === "http:" && special?.kind === "loopback";
+  if (url.protocol !== "https:" && !local) {
+    return refuse(
+      policy.allowPrivate
+        ? "Use an https address; plain http is allowed only for a receiver on this machine."
+        : "Use an https address.",
+    );
+  }
+  // A user name or password in the address would be shown in settings and sent in clear text.
+  if (url.username || url.password) {
+    return refuse("Leave out the user name and password; verify deliveries by their signature.");
+  }
+  url.hash = "";
+  if (url.href.length > MAX_WEBHOOK_URL_LENGTH)
+    return refuse("Use an address of at most 2048 characters.", false);
+  return { url: url.href };
 }
 
 /** Private addresses refused: the safe default for any caller without the instance's policy. */
@@ -179,10 +225,7 @@ export const requiredScopesTextSchema = z
       .map((word) => word.toLowerCase());
     const bad = words.filter((word) => !SCOPE.test(word));
     if (bad.length) {
-      ctx.addIssue({
-        code: "custom",
-        message: `These are not OAuth scopes: ${bad.slice(0, 3).join(", ")}${bad.length > 3 ? "…" : ""}. Write scopes like read:jira-work, separated by spaces.`,
-      });
+      ctx.addIssue({ code: "custom", message: scopesProblem(words, bad) });
       return z.NEVER;
     }
     const scopes = [...new Set(words)];
@@ -192,6 +235,23 @@ export const requiredScopesTextSchema = z
     }
     return scopes;
   });
+
+/** `“read:” and “jira-work” are not OAuth scopes. Did you mean read:jira-work?` */
+function scopesProblem(words: string[], bad: string[]): string {
+  const shown = bad.slice(0, 3).map(quoted);
+  const list =
+    bad.length > 3
+      ? `${shown.join(", ")} and ${bad.length - 3} more`
+      : shown.length > 1
+        ? `${shown.slice(0, -1).join(", ")} and ${shown.at(-1)}`
+        : shown[0];
+  const suggestion = suggestScopes(words, (word) => SCOPE.test(word));
+  return `${list} ${bad.length === 1 ? "is not an OAuth scope" : "are not OAuth scopes"}.${
+    suggestion
+      ? didYouMean(suggestion)
+      : " Write scopes like read:jira-work, separated by spaces or commas."
+  }`;
+}
 
 // One schema per form; field names are unique on the settings page, since they become input ids.
 export const renameWorkspaceSchema = z.object({ workspaceName: workspaceNameSchema });

@@ -154,7 +154,9 @@ describe("setRequiredScopes", () => {
 
   it("refuses what is not a scope, whoever calls", async () => {
     const { scope } = await createTestWorkspace();
-    await expect(workspaces.setRequiredScopes(scope, ["jira"])).rejects.toThrow(/not OAuth scopes/);
+    await expect(workspaces.setRequiredScopes(scope, ["jira"])).rejects.toThrow(
+      /“jira” is not an OAuth scope/,
+    );
   });
 });
 

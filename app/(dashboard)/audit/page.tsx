@@ -4,7 +4,10 @@ import { Alert } from "@/components/ui/alert";
 import { parseDetails } from "@/lib/audit/export-format";
 import { AUDIT_EXPORT_MAX_EVENTS, listAuditEvents } from "@/lib/audit/list-audit-events";
 import { AUDIT_ACTIONS, auditActionLabel } from "@/lib/audit/actions";
+import { auditTargetHref, type TargetContext } from "@/lib/audit/target-href";
 import { requireMember } from "@/lib/auth/member";
+import { findExistingConnectionIds } from "@/lib/connections/find-existing-connection-ids";
+import { isAdmin } from "@/lib/members/roles";
 import type { AuditEvent } from "@/lib/generated/prisma/client";
 import {
   AUDIT_ACTOR_TYPES,
@@ -13,7 +16,7 @@ import {
   type AuditFilters,
 } from "@/lib/validation/audit-query";
 import { FilterSelect } from "@/components/dashboard/filter-select";
-import { DataTable } from "@/components/ui/data-table";
+import { CARD_CELL, CARD_ROW, CardLabel, DataTable } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -49,6 +52,16 @@ export default async function AuditPage({ searchParams }: PageProps<"/audit">) {
   ) as Partial<Record<(typeof FIELDS)[number], string>>;
   const query = auditQuerySchema.safeParse(raw);
   const page = query.success ? await listAuditEvents(member, query.data) : null;
+  const targets: TargetContext = {
+    workspaceId: member.workspaceId,
+    admin: isAdmin(member.role),
+    connections: await findExistingConnectionIds(
+      member,
+      (page?.events ?? []).flatMap((event) =>
+        event.targetType === "connection" && event.targetId ? [event.targetId] : [],
+      ),
+    ),
+  };
   const filters: AuditFilters = query.success
     ? {
         action: query.data.action,
@@ -120,7 +133,9 @@ export default async function AuditPage({ searchParams }: PageProps<"/audit">) {
       {page && page.events.length === 0 ? (
         <p className="text-slate-600 dark:text-slate-400">No events match these filters.</p>
       ) : null}
-      {page && page.events.length > 0 ? <EventTable events={page.events} /> : null}
+      {page && page.events.length > 0 ? (
+        <EventTable events={page.events} targets={targets} />
+      ) : null}
 
       {raw.cursor || page?.nextCursor ? (
         <nav aria-label="Pages" className="flex gap-4 text-sm">
@@ -151,36 +166,58 @@ function formatUtc(date: Date): string {
   return `${date.toISOString().slice(0, 19).replace("T", " ")} UTC`;
 }
 
-function EventTable({ events }: { events: AuditEvent[] }) {
+const CELL = `px-2 py-2 ${CARD_CELL}`;
+
+function EventTable({ events, targets }: { events: AuditEvent[]; targets: TargetContext }) {
   return (
-    <DataTable headings={["Time", "Action", "Actor", "Target", "IP", "Details"]}>
+    <DataTable headings={["Time", "Action", "Actor", "Target", "IP", "Details"]} cards>
       {events.map((event) => (
-        <tr key={event.id} className="align-top">
-          <td className="px-2 py-2 whitespace-nowrap">
+        <tr key={event.id} className={`align-top ${CARD_ROW}`}>
+          <td className={`${CELL} whitespace-nowrap`}>
             <time dateTime={event.createdAt.toISOString()}>{formatUtc(event.createdAt)}</time>
           </td>
-          <td className="px-2 py-2">
+          <td className={CELL}>
+            <CardLabel>Action</CardLabel>
             {auditActionLabel(event.action)}
-            <span className="block font-mono text-xs text-slate-500 dark:text-slate-400">
+            <span className="block font-mono text-xs break-all text-slate-500 dark:text-slate-400">
               {event.action}
             </span>
           </td>
-          <td className="px-2 py-2">
+          <td className={`${CELL} [overflow-wrap:anywhere]`}>
+            <CardLabel>Actor</CardLabel>
             {event.actorLabel ?? event.actorId ?? "—"}
             <span className="block text-xs text-slate-500 dark:text-slate-400">
               {ACTOR_LABELS[event.actorType as AuditActorType] ?? event.actorType}
             </span>
           </td>
-          <td className="px-2 py-2 font-mono text-xs break-all">
-            {event.targetType ? `${event.targetType} ${event.targetId ?? ""}` : "—"}
+          <td className={`${CELL} font-mono text-xs break-all`}>
+            <CardLabel>Target</CardLabel>
+            <Target event={event} targets={targets} />
           </td>
-          <td className="px-2 py-2 font-mono text-xs">{event.ip ?? "—"}</td>
-          <td className="px-2 py-2 font-mono text-xs break-all">
+          <td className={`${CELL} font-mono text-xs break-all`}>
+            <CardLabel>IP</CardLabel>
+            {event.ip ?? "—"}
+          </td>
+          <td className={`${CELL} font-mono text-xs break-all`}>
+            <CardLabel>Details</CardLabel>
             <Details text={event.details} />
           </td>
         </tr>
       ))}
     </DataTable>
+  );
+}
+
+function Target({ event, targets }: { event: AuditEvent; targets: TargetContext }) {
+  if (!event.targetType) return "—";
+  const text = `${event.targetType} ${event.targetId ?? ""}`;
+  const href = auditTargetHref({ ...event, details: parseDetails(event.details) }, targets);
+  return href ? (
+    <Link href={href} className="text-brand-700 underline underline-offset-2 dark:text-blue-300">
+      {text}
+    </Link>
+  ) : (
+    text
   );
 }
 

@@ -8,7 +8,8 @@ const BUTTON =
 
 /**
  * Test and Revoke for one row. Revoke asks to confirm through a disclosure, which works with and
- * without JavaScript; the outcome of either is announced next to the buttons.
+ * without JavaScript; the outcome of either is announced next to the buttons. Stacked, so the
+ * confirmation opens below Revoke across the whole cell and nothing moves sideways out of view.
  */
 export function ConnectionRowActions({
   id,
@@ -30,9 +31,9 @@ export function ConnectionRowActions({
   const outcome = revokeState.message ? revokeState : testState;
 
   return (
-    <div className="flex min-w-48 flex-col gap-1.5">
+    <div className="flex max-w-xs min-w-0 flex-col gap-1.5">
       {revoked ? null : (
-        <div className="flex items-start gap-2">
+        <div className="flex flex-col items-start gap-1.5">
           <form action={testAction}>
             <input type="hidden" name="id" value={id} />
             <button
@@ -44,15 +45,15 @@ export function ConnectionRowActions({
               {testing ? "Testing…" : "Test"}
             </button>
           </form>
-          <details className="group">
+          <details className="w-full">
             <summary
-              className={`${BUTTON} cursor-pointer list-none text-red-700 dark:text-red-400`}
+              className={`${BUTTON} inline-block cursor-pointer list-none text-red-700 dark:text-red-400`}
             >
               Revoke
             </summary>
             <form
               action={revokeAction}
-              className="mt-1.5 rounded-md border border-red-200 p-2 text-xs dark:border-red-900"
+              className="mt-1.5 rounded-md border border-red-200 p-2 text-xs break-words dark:border-red-900"
             >
               <p>
                 Revoke {label}? The secret is erased for good; the end user will have to connect
@@ -72,7 +73,7 @@ export function ConnectionRowActions({
       )}
       <p
         role="status"
-        className={`text-xs ${outcome.ok && outcome.status === "healthy" ? "text-emerald-700 dark:text-emerald-400" : "text-red-700 dark:text-red-400"}`}
+        className={`text-xs break-words ${outcome.ok && outcome.status === "healthy" ? "text-emerald-700 dark:text-emerald-400" : "text-red-700 dark:text-red-400"}`}
       >
         {outcome.message}
       </p>

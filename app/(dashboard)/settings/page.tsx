@@ -9,12 +9,24 @@ import { ApiKeysSection, type ApiKeyRow } from "./api-keys-section";
 import { NewWorkspaceForm } from "./new-workspace-form";
 import { OriginsForm } from "./origins-form";
 import { RequiredScopesForm } from "./required-scopes-form";
+import { SettingsNav } from "./settings-nav";
 import { ThemeForm } from "./theme-form";
 import { WebhookDeliveries } from "./webhook-deliveries";
 import { WebhookForm } from "./webhook-form";
 import { WorkspaceForm } from "./workspace-form";
 
 export const metadata: Metadata = { title: "Settings" };
+
+// The in-page navigation, in the order of the sections below; a new section adds its entry here.
+const SECTIONS = [
+  { id: "workspace", label: "Workspace" },
+  { id: "api-keys", label: "API keys" },
+  { id: "allowed-origins", label: "Allowed origins" },
+  { id: "required-scopes", label: "Required scopes" },
+  { id: "appearance", label: "Appearance" },
+  { id: "webhook", label: "Webhook" },
+  { id: "new-workspace", label: "New workspace" },
+] as const;
 
 export default async function SettingsPage({ searchParams }: PageProps<"/settings">) {
   const member = await requireAdmin();
@@ -37,6 +49,11 @@ export default async function SettingsPage({ searchParams }: PageProps<"/setting
   return (
     <>
       <h1 className="text-2xl font-semibold">Settings</h1>
+      <p className="mt-1 text-sm break-words text-slate-600 dark:text-slate-300">
+        How {settings.name} works with Latch: its keys, where the connect form may appear and how it
+        looks, the scopes your app needs, and where events are sent.
+      </p>
+      <SettingsNav sections={SECTIONS} />
       <div className="mt-6 space-y-6">
         <Section id="workspace" title="Workspace">
           <WorkspaceForm name={settings.name} />

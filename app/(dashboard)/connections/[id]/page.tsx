@@ -42,7 +42,7 @@ export default async function ConnectionPage({ params }: PageProps<"/connections
           ← Connections
         </Link>
         <div className="mt-2 flex flex-wrap items-center gap-3">
-          <h1 className="text-2xl font-semibold">
+          <h1 className="min-w-0 text-2xl font-semibold [overflow-wrap:anywhere]">
             {name} on {connection.site.name}
           </h1>
           <StatusBadge status={connection.status} />
@@ -50,7 +50,7 @@ export default async function ConnectionPage({ params }: PageProps<"/connections
       </div>
 
       <section className="flex flex-wrap items-start justify-between gap-6 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
-        <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-2 text-sm">
+        <dl className="grid min-w-0 grid-cols-[max-content_minmax(0,1fr)] gap-x-6 gap-y-2 text-sm">
           <Detail label="End user ID">
             <span className="font-mono text-xs">{connection.end_user.id}</span>
           </Detail>
@@ -115,7 +115,8 @@ function Detail({ label, children }: { label: string; children: React.ReactNode 
   return (
     <div className="contents">
       <dt className="text-slate-600 dark:text-slate-400">{label}</dt>
-      <dd>{children}</dd>
+      {/* Long e-mails, URLs and errors wrap instead of widening the page past a phone. */}
+      <dd className="min-w-0 [overflow-wrap:anywhere]">{children}</dd>
     </div>
   );
 }
