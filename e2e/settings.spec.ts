@@ -8,7 +8,10 @@ test("settings: an API key is shown once, works, and stops working when revoked"
 }) => {
   const tenant = await seedTenant("Keys");
   await signIn(page, tenant.email, tenant.password);
-  await page.getByRole("link", { name: "Settings" }).click();
+  await page
+    .getByRole("navigation", { name: "Dashboard" })
+    .getByRole("link", { name: "Settings" })
+    .click();
 
   await page.getByLabel("Key name").fill("Production backend");
   await page.getByRole("button", { name: "Create API key" }).click();

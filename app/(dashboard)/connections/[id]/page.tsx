@@ -126,7 +126,7 @@ function Diagnosis({ error }: { error: { code: string; message: string } }) {
   return (
     <section
       aria-labelledby="diagnosis"
-      className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-50"
+      className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm [overflow-wrap:anywhere] text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-50"
     >
       <h2 id="diagnosis" className="text-lg font-semibold">
         Why it is failing
