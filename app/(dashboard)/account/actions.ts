@@ -3,7 +3,7 @@
 import type { FormFeedback } from "@/lib/validation/action-result";
 import { headers } from "next/headers";
 import { changePassword } from "@/lib/auth/change-password";
-import { requireMember } from "@/lib/auth/member";
+import { requireMemberForAccount } from "@/lib/auth/member";
 import { logger } from "@/lib/log";
 import { clientIp } from "@/lib/http/request-ip";
 import { startSession } from "@/lib/auth/session-cookie";
@@ -18,7 +18,7 @@ export async function changePasswordAction(
   _previous: ChangePasswordState,
   formData: FormData,
 ): Promise<ChangePasswordState> {
-  const member = await requireMember();
+  const member = await requireMemberForAccount();
   const values = textFields(formData, ["currentPassword", "newPassword"]);
   const parsed = changePasswordSchema.safeParse(values);
   if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error) };
