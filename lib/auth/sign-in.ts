@@ -139,7 +139,15 @@ export async function signIn(attempt: SignInAttempt): Promise<SignInResult> {
   if (user.totpEnabledAt) {
     const passwordTag = passwordTagOf(user.passwordHash);
     const message = CODE_NEEDED;
-    return { ok: false, codeNeeded: true, userId: user.id, workspaceId, passwordTag, deviceToken, message };
+    return {
+      ok: false,
+      codeNeeded: true,
+      userId: user.id,
+      workspaceId,
+      passwordTag,
+      deviceToken,
+      message,
+    };
   }
   await audit(trail, "member.signed_in", {}, [workspaceId]);
   return { ok: true, userId: user.id, workspaceId, deviceToken };

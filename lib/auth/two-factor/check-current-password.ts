@@ -33,6 +33,9 @@ export async function checkCurrentPassword(
     return { ok: false, wrongPassword: true, message: "That is not your current password." };
   } catch (error) {
     if (!(error instanceof HashingBusyError)) throw error;
-    return { ok: false, message: "Latch is busy. Nothing was changed; try again in a few seconds." };
+    return {
+      ok: false,
+      message: "Latch is busy. Nothing was changed; try again in a few seconds.",
+    };
   }
 }

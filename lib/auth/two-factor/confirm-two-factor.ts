@@ -7,8 +7,7 @@ import { matchTotpStep } from "./totp";
 import { openTotpSecret } from "./totp-secret";
 
 export type ConfirmTwoFactorResult =
-  | { ok: true; recoveryCodes: string[] }
-  | { ok: false; field?: "code"; message: string };
+  { ok: true; recoveryCodes: string[] } | { ok: false; field?: "code"; message: string };
 
 export const WRONG_SETUP_CODE =
   "That code does not match. Enter the 6 digits your app shows now; if it keeps failing, set your phone's clock to update automatically.";
@@ -47,7 +46,10 @@ export async function confirmTwoFactor(
     return codes;
   });
   if (!recoveryCodes) {
-    return { ok: false, message: "The setup changed in another tab. Reload the page and try again." };
+    return {
+      ok: false,
+      message: "The setup changed in another tab. Reload the page and try again.",
+    };
   }
   return { ok: true, recoveryCodes };
 }

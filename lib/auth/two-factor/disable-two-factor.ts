@@ -14,7 +14,11 @@ export async function disableTwoFactor(
 ): Promise<DisableTwoFactorResult> {
   const checked = await checkCurrentPassword(member.userId, password);
   if (!checked.ok) {
-    return { ok: false, field: checked.wrongPassword ? "password" : undefined, message: checked.message };
+    return {
+      ok: false,
+      field: checked.wrongPassword ? "password" : undefined,
+      message: checked.message,
+    };
   }
   const turnedOff = await getDb().$transaction(async (tx) => {
     const { count } = await tx.user.updateMany({

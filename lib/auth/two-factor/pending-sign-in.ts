@@ -51,8 +51,7 @@ export async function readPendingSignIn(now = Date.now()): Promise<PendingSignIn
   try {
     const data = await unsealData<Partial<PendingSignIn>>(value, sealOptions());
     const fresh =
-      typeof data.issuedAt === "number" &&
-      now - data.issuedAt < PENDING_SIGN_IN_TTL_SECONDS * 1000;
+      typeof data.issuedAt === "number" && now - data.issuedAt < PENDING_SIGN_IN_TTL_SECONDS * 1000;
     if (data.kind !== "pending_sign_in" || !fresh) return null;
     if (!data.userId || !data.workspaceId || !data.passwordTag) return null;
     return data as PendingSignIn;

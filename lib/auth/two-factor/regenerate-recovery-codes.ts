@@ -6,8 +6,7 @@ import { checkCurrentPassword } from "./check-current-password";
 import { issueRecoveryCodes } from "./recovery-codes";
 
 export type RegenerateRecoveryCodesResult =
-  | { ok: true; recoveryCodes: string[] }
-  | { ok: false; field?: "password"; message: string };
+  { ok: true; recoveryCodes: string[] } | { ok: false; field?: "password"; message: string };
 
 /** New recovery codes after the current password; every earlier code stops working. */
 export async function regenerateRecoveryCodes(
@@ -16,7 +15,11 @@ export async function regenerateRecoveryCodes(
 ): Promise<RegenerateRecoveryCodesResult> {
   const checked = await checkCurrentPassword(member.userId, password);
   if (!checked.ok) {
-    return { ok: false, field: checked.wrongPassword ? "password" : undefined, message: checked.message };
+    return {
+      ok: false,
+      field: checked.wrongPassword ? "password" : undefined,
+      message: checked.message,
+    };
   }
   const recoveryCodes = await getDb().$transaction(async (tx) => {
     const user = await tx.user.findUniqueOrThrow({

@@ -53,7 +53,8 @@ export async function verifySecondFactor(
   const counter = `signin:code:${user.id}`;
   const limit = await hitRateLimit(counter, CODE_ATTEMPTS, WINDOW_MS);
   if (!limit.allowed) {
-    if (limit.firstRefusal) await auditAccount(trail, "member.sign_in_throttled", { limit: "code" });
+    if (limit.firstRefusal)
+      await auditAccount(trail, "member.sign_in_throttled", { limit: "code" });
     logger.warn({ email: user.email, ip: attempt.ip, limit: "code" }, "sign-in throttled");
     const minutes = Math.ceil(limit.retryAfterSeconds / 60);
     return {
