@@ -4,6 +4,8 @@ import { Card } from "@/components/ui/card";
 import { hasLiveSession } from "@/lib/auth/member";
 import { needsSetup } from "@/lib/auth/setup";
 import { safeNextPath } from "@/lib/http/safe-redirect";
+import { readPendingSignIn } from "@/lib/auth/two-factor/pending-sign-in";
+import { CodeForm } from "./code-form";
 import { LoginForm } from "./login-form";
 
 export const dynamic = "force-dynamic";
@@ -13,11 +15,13 @@ export default async function LoginPage({ searchParams }: PageProps<"/login">) {
   if (await needsSetup()) redirect("/setup");
   const next = safeNextPath((await searchParams).next);
   if (await hasLiveSession()) redirect(next);
+  // A right password for an account with two-factor on leaves this for up to 5 minutes.
+  const codeStep = (await readPendingSignIn()) !== null;
   return (
     <main className="mx-auto flex min-h-screen max-w-sm flex-col justify-center px-4 py-10">
       <Card>
         <h1 className="mb-6 text-xl font-semibold">Sign in to Latch</h1>
-        <LoginForm next={next} />
+        {codeStep ? <CodeForm next={next} /> : <LoginForm next={next} />}
       </Card>
     </main>
   );

@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
-import { requireMember } from "@/lib/auth/member";
+import { requireMemberForAccount } from "@/lib/auth/member";
 import { ChangePasswordForm } from "./change-password-form";
+import { TwoFactorSection } from "./two-factor-section";
 
 export const metadata: Metadata = { title: "Account" };
 
 export default async function AccountPage() {
-  const member = await requireMember();
+  const member = await requireMemberForAccount();
   return (
     <div className="space-y-8">
       <div>
@@ -20,6 +21,7 @@ export default async function AccountPage() {
         </h2>
         <ChangePasswordForm />
       </section>
+      <TwoFactorSection member={member} />
     </div>
   );
 }
