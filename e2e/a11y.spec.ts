@@ -2,6 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { expect, expireSession, signIn, site, test } from "./fixtures";
 import { seedTenant } from "./seed";
+import { enterCode, startSignIn, turnOnTwoFactor, wrongCode } from "./two-factor";
 
 /** WCAG 2.2 A and AA, as axe-core checks them. */
 const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
@@ -69,6 +70,34 @@ for (const scheme of ["light", "dark"] as const) {
         await page.goto(path);
         await expectAccessible(page, path);
       }
+    });
+
+    test(`two-factor: Account states and the sign-in Code step, ${scheme}`, async ({ page }) => {
+      test.slow();
+      const tenant = await seedTenant(`A11y 2FA ${scheme}`);
+      await signIn(page, tenant.email, tenant.password);
+      await page.goto("/account");
+      await page.getByRole("button", { name: "Turn on", exact: true }).click();
+      await expect(page.getByLabel("Code")).toBeVisible();
+      await expectAccessible(page, "two-factor setup (QR code and key)");
+      await page.getByRole("button", { name: "Turn on two-factor" }).click();
+      await expect(page.getByLabel("Code")).toBeFocused();
+      await expectAccessible(page, "two-factor setup, code missing");
+      await page.getByRole("button", { name: "Cancel" }).click();
+      const { secret } = await turnOnTwoFactor(page);
+      await expectAccessible(page, "recovery codes");
+      await page.getByRole("button", { name: "I have saved them" }).click();
+      await page.getByText("Turn off", { exact: true }).click();
+      await page.getByRole("button", { name: "Turn off two-factor" }).click();
+      await expect(page.getByRole("main").getByRole("alert").first()).toBeVisible();
+      await expectAccessible(page, "two-factor on, turning off without a password");
+      await page.getByRole("button", { name: "Sign out" }).click();
+      await expect(page).toHaveURL(/\/login$/);
+      await startSignIn(page, tenant.email, tenant.password);
+      await expectAccessible(page, "sign-in Code step");
+      await enterCode(page, wrongCode(secret));
+      await expect(page.getByLabel("Code")).toHaveAccessibleDescription(/not right/);
+      await expectAccessible(page, "sign-in Code step, wrong code");
     });
   });
 }

@@ -49,7 +49,7 @@ export function RequireTwoFactorForm({
         </div>
       </div>
       <SaveRow
-        label="Save"
+        label="Save requirement"
         pending={pending}
         saved={state.ok ? state.message : null}
         width="sm:w-32"

@@ -258,3 +258,19 @@ describe("turning off and new recovery codes", () => {
     expect(result).toMatchObject({ ok: true });
   });
 });
+
+describe("the operator's reset (npm run latch -- reset-two-factor)", () => {
+  it("turns two-factor off for the e-mail, recorded by the operator, and says when it was off", async () => {
+    const { resetTwoFactor } = await import("./reset-two-factor");
+    const { member } = await enrolled();
+    expect(await resetTwoFactor(db(), member.email.toUpperCase())).toBe("reset");
+    expect((await tf.status(member.userId, member.email)).state).toBe("off");
+    expect(await db().recoveryCode.count({ where: { userId: member.userId } })).toBe(0);
+    const [event] = await db().auditEvent.findMany({
+      where: { action: "member.two_factor_disabled", targetId: member.userId },
+    });
+    expect(event).toMatchObject({ actorType: "system", workspaceId: "ws_2fa" });
+    expect(await resetTwoFactor(db(), member.email)).toBe("off");
+    expect(await resetTwoFactor(db(), "nobody@example.com")).toBe("unknown");
+  });
+});
