@@ -78,10 +78,10 @@ for (const scheme of ["light", "dark"] as const) {
       await signIn(page, tenant.email, tenant.password);
       await page.goto("/account");
       await page.getByRole("button", { name: "Turn on", exact: true }).click();
-      await expect(page.getByLabel("Code")).toBeVisible();
+      await expect(page.getByLabel("Code", { exact: true })).toBeVisible();
       await expectAccessible(page, "two-factor setup (QR code and key)");
       await page.getByRole("button", { name: "Turn on two-factor" }).click();
-      await expect(page.getByLabel("Code")).toBeFocused();
+      await expect(page.getByLabel("Code", { exact: true })).toBeFocused();
       await expectAccessible(page, "two-factor setup, code missing");
       await page.getByRole("button", { name: "Cancel" }).click();
       const { secret } = await turnOnTwoFactor(page);
@@ -96,7 +96,9 @@ for (const scheme of ["light", "dark"] as const) {
       await startSignIn(page, tenant.email, tenant.password);
       await expectAccessible(page, "sign-in Code step");
       await enterCode(page, wrongCode(secret));
-      await expect(page.getByLabel("Code")).toHaveAccessibleDescription(/not right/);
+      await expect(page.getByLabel("Code", { exact: true })).toHaveAccessibleDescription(
+        /not right/,
+      );
       await expectAccessible(page, "sign-in Code step, wrong code");
     });
   });

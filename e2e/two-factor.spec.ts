@@ -18,16 +18,18 @@ test("two-factor: turn on with the typed key, then sign in with a code, and with
   await signIn(page, tenant.email, tenant.password);
   await page.goto("/account");
   await page.getByRole("button", { name: "Turn on", exact: true }).click();
-  await expect(page.getByRole("img", { name: /QR code/ }).locator("svg")).toBeVisible();
+  await expect(page.getByRole("img", { name: /QR image/ }).locator("svg")).toBeVisible();
   // The key as text, for a member without a camera: what an app would read from the QR code.
   const secret = (await page.locator("code[data-totp-secret]").innerText()).replace(/\s+/g, "");
   expect(secret).toMatch(/^[A-Z2-7]{32}$/);
 
   // A wrong code is refused, on the field, with what to do; the right one turns two-factor on.
-  await page.getByLabel("Code").fill(wrongCode(secret));
+  await page.getByLabel("Code", { exact: true }).fill(wrongCode(secret));
   await page.getByRole("button", { name: "Turn on two-factor" }).click();
-  await expect(page.getByLabel("Code")).toHaveAccessibleDescription(/does not match/);
-  await page.getByLabel("Code").fill(totpCode(secret));
+  await expect(page.getByLabel("Code", { exact: true })).toHaveAccessibleDescription(
+    /does not match/,
+  );
+  await page.getByLabel("Code", { exact: true }).fill(totpCode(secret));
   await page.getByRole("button", { name: "Turn on two-factor" }).click();
   const list = page.getByRole("list", { name: "Recovery codes" });
   await expect(list.getByRole("listitem")).toHaveCount(10);
@@ -48,9 +50,9 @@ test("two-factor: turn on with the typed key, then sign in with a code, and with
   await startSignIn(page, tenant.email, tenant.password);
   await page.goto("/connections");
   await expect(page).toHaveURL(/\/login/);
-  await expect(page.getByLabel("Code")).toBeVisible();
+  await expect(page.getByLabel("Code", { exact: true })).toBeVisible();
   await enterCode(page, wrongCode(secret));
-  await expect(page.getByLabel("Code")).toHaveAccessibleDescription(/not right/);
+  await expect(page.getByLabel("Code", { exact: true })).toHaveAccessibleDescription(/not right/);
   // The next step's code: the one that confirmed Turn on may still be the current one, and spent.
   await enterCode(page, totpCode(secret, 1));
   await expect(page).toHaveURL(/\/connections$/);
@@ -63,7 +65,7 @@ test("two-factor: turn on with the typed key, then sign in with a code, and with
   await signOut(page);
   await startSignIn(page, tenant.email, tenant.password);
   await enterCode(page, codes[0]!);
-  await expect(page.getByLabel("Code")).toHaveAccessibleDescription(/not right/);
+  await expect(page.getByLabel("Code", { exact: true })).toHaveAccessibleDescription(/not right/);
   await enterCode(page, codes[1]!.toUpperCase());
   await expect(page).toHaveURL(/\/connections$/);
   await page.goto("/account");

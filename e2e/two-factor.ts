@@ -27,7 +27,7 @@ export async function turnOnTwoFactor(page: Page) {
   await page.getByRole("button", { name: "Turn on", exact: true }).click();
   const secret = (await page.locator("code[data-totp-secret]").innerText()).replace(/\s+/g, "");
   expect(secret).toMatch(/^[A-Z2-7]{32}$/);
-  await page.getByLabel("Code").fill(totpCode(secret));
+  await page.getByLabel("Code", { exact: true }).fill(totpCode(secret));
   await page.getByRole("button", { name: "Turn on two-factor" }).click();
   const list = page.getByRole("list", { name: "Recovery codes" });
   await expect(list.getByRole("listitem")).toHaveCount(10);
@@ -41,10 +41,10 @@ export async function startSignIn(page: Page, email: string, password: string) {
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByLabel("Code")).toBeVisible();
+  await expect(page.getByLabel("Code", { exact: true })).toBeVisible();
 }
 
 export async function enterCode(page: Page, code: string) {
-  await page.getByLabel("Code").fill(code);
+  await page.getByLabel("Code", { exact: true }).fill(code);
   await page.getByRole("button", { name: "Verify" }).click();
 }

@@ -46,7 +46,7 @@ export function TwoFactorSetup({
           <p>Scan this QR code with your authenticator app.</p>
           <div
             role="img"
-            aria-label="QR code of your two-factor secret, for an authenticator app"
+            aria-label="QR image of your two-factor key, for an authenticator app to scan"
             className="mt-3 w-44 rounded-lg border border-slate-200 bg-white p-1 dark:border-slate-700"
             // Made on the server by the qrcode package from the otpauth:// URI: no user input.
             dangerouslySetInnerHTML={{ __html: qrSvg }}
