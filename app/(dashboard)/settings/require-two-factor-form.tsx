@@ -52,7 +52,7 @@ export function RequireTwoFactorForm({
         label="Save requirement"
         pending={pending}
         saved={state.ok ? state.message : null}
-        width="sm:w-32"
+        width="sm:w-48"
       />
     </form>
   );

@@ -7,16 +7,14 @@ import { openSecret, sealSecret, type SealContext } from "../../crypto/secrets";
  * are `ws_…`) and the user's id as the row, so a sealed secret copied to another user's row, or
  * into any other sealed column, does not open.
  */
-function contextFor(userId: string): SealContext {
+export function totpSecretContext(userId: string): SealContext {
   return { workspaceId: "user", recordId: userId, purpose: "totp_secret" };
 }
 
 export function sealTotpSecret(userId: string, secret: string): string {
-  return sealSecret(secret, contextFor(userId));
+  return sealSecret(secret, totpSecretContext(userId));
 }
 
 export function openTotpSecret(userId: string, sealed: string): string {
-  return openSecret(sealed, contextFor(userId));
+  return openSecret(sealed, totpSecretContext(userId));
 }
-
-export { contextFor as totpSecretContext };
