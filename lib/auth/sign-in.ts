@@ -136,17 +136,17 @@ export async function signIn(attempt: SignInAttempt): Promise<SignInResult> {
   const deviceToken = nonce
     ? attempt.deviceToken!
     : newDeviceToken({ email, passwordHash: user.passwordHash });
+  // The password counters treat this as the right password it is; the code has its own limit
+  // (lib/auth/two-factor/verify-second-factor.ts), and member.signed_in waits for the code.
   if (user.totpEnabledAt) {
-    const passwordTag = passwordTagOf(user.passwordHash);
-    const message = CODE_NEEDED;
     return {
       ok: false,
       codeNeeded: true,
       userId: user.id,
       workspaceId,
-      passwordTag,
+      passwordTag: passwordTagOf(user.passwordHash),
       deviceToken,
-      message,
+      message: CODE_NEEDED,
     };
   }
   await audit(trail, "member.signed_in", {}, [workspaceId]);
