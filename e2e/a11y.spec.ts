@@ -84,6 +84,8 @@ for (const scheme of ["light", "dark"] as const) {
       await expect(page.getByLabel("Code", { exact: true })).toBeFocused();
       await expectAccessible(page, "two-factor setup, code missing");
       await page.getByRole("button", { name: "Cancel" }).click();
+      // Navigating before the answer would cancel the action (and the setup would stay pending).
+      await expect(page.getByRole("button", { name: "Turn on", exact: true })).toBeVisible();
       const { secret } = await turnOnTwoFactor(page);
       await expectAccessible(page, "recovery codes");
       await page.getByRole("button", { name: "I have saved them" }).click();
