@@ -9,7 +9,6 @@ const executablePath =
   (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 const runningAsRoot = process.getuid?.() === 0;
 
-
 export default defineConfig({
   testDir: "./e2e",
   fullyParallel: true,

@@ -6,6 +6,7 @@ import { seedTenant } from "./seed";
 import { submitConnectForm } from "./connect-over-http";
 import { E2E } from "./env";
 import { seedConnections } from "./seed-connections";
+import { enterCode, startSignIn, turnOnTwoFactor, wrongCode } from "./two-factor";
 
 /** WCAG 2.2 A and AA, as axe-core checks them. */
 const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
@@ -216,6 +217,38 @@ for (const scheme of ["light", "dark"] as const) {
 
       await page.goto("/audit");
       await expectAccessible(page, "audit log with target links");
+    });
+
+    test(`two-factor: Account states and the sign-in Code step, ${scheme}`, async ({ page }) => {
+      test.slow();
+      const tenant = await seedTenant(`A11y 2FA ${scheme}`);
+      await signIn(page, tenant.email, tenant.password);
+      await page.goto("/account");
+      await page.getByRole("button", { name: "Turn on", exact: true }).click();
+      await expect(page.getByLabel("Code", { exact: true })).toBeVisible();
+      await expectAccessible(page, "two-factor setup (QR code and key)");
+      await page.getByRole("button", { name: "Turn on two-factor" }).click();
+      await expect(page.getByLabel("Code", { exact: true })).toBeFocused();
+      await expectAccessible(page, "two-factor setup, code missing");
+      await page.getByRole("button", { name: "Cancel" }).click();
+      // Navigating before the answer would cancel the action (and the setup would stay pending).
+      await expect(page.getByRole("button", { name: "Turn on", exact: true })).toBeVisible();
+      const { secret } = await turnOnTwoFactor(page);
+      await expectAccessible(page, "recovery codes");
+      await page.getByRole("button", { name: "I have saved them" }).click();
+      await page.getByText("Turn off", { exact: true }).click();
+      await page.getByRole("button", { name: "Turn off two-factor" }).click();
+      await expect(page.getByRole("main").getByRole("alert").first()).toBeVisible();
+      await expectAccessible(page, "two-factor on, turning off without a password");
+      await page.getByRole("button", { name: "Sign out" }).click();
+      await expect(page).toHaveURL(/\/login$/);
+      await startSignIn(page, tenant.email, tenant.password);
+      await expectAccessible(page, "sign-in Code step");
+      await enterCode(page, wrongCode(secret));
+      await expect(page.getByLabel("Code", { exact: true })).toHaveAccessibleDescription(
+        /not right/,
+      );
+      await expectAccessible(page, "sign-in Code step, wrong code");
     });
   });
 }

@@ -13,7 +13,7 @@ import { PrismaClient as PgPrismaClient } from "./generated/prisma-pg/client";
 const omitSecrets = {
   connection: { clientSecretSealed: true, accessTokenSealed: true },
   connectSession: { pendingSecretSealed: true, pendingTokenSealed: true },
-  user: { passwordHash: true },
+  user: { passwordHash: true, totpSecretSealed: true },
   workspace: { webhookSecretSealed: true },
 } as const;
 

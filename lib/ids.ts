@@ -2,7 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 
 /** A public identifier such as `conn_3kq9…`: 120 random bits, URL-safe, sortable by nothing. */
 export function newId(
-  prefix: "ws" | "usr" | "key" | "cs" | "conn" | "evt" | "whd" | "chk" | "inv",
+  prefix: "ws" | "usr" | "key" | "cs" | "conn" | "evt" | "whd" | "chk" | "inv" | "rc",
 ): string {
   return `${prefix}_${randomBytes(15).toString("base64url")}`;
 }

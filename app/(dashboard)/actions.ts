@@ -2,7 +2,7 @@
 
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { requireMember } from "@/lib/auth/member";
+import { requireMemberForAccount } from "@/lib/auth/member";
 import { recordSignOut } from "@/lib/auth/sign-out";
 import { clientIp } from "@/lib/http/request-ip";
 import { endSession, switchSessionWorkspace } from "@/lib/auth/session-cookie";
@@ -15,9 +15,12 @@ export async function signOutAction() {
   redirect("/login");
 }
 
-/** Switches only to a workspace the member belongs to; anything else is ignored. */
+/**
+ * Switches only to a workspace the member belongs to; anything else is ignored. Open to a member
+ * held at /account by one workspace's two-factor requirement: another may not require it.
+ */
 export async function switchWorkspaceAction(formData: FormData) {
-  const member = await requireMember();
+  const member = await requireMemberForAccount();
   const wanted = formData.get("workspaceId");
   const workspaces = await listMemberWorkspaces(member.userId);
   if (workspaces.some((workspace) => workspace.id === wanted)) {

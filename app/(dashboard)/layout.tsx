@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { requireMember } from "@/lib/auth/member";
+import { requireMemberForAccount } from "@/lib/auth/member";
 import { isAdmin } from "@/lib/members/roles";
 import { WorkspaceSwitcher } from "@/components/dashboard/workspace-switcher";
 import { listMemberWorkspaces } from "@/lib/workspaces/list-member-workspaces";
@@ -15,7 +15,7 @@ const NAV = [
 ];
 
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
-  const member = await requireMember();
+  const member = await requireMemberForAccount();
   const workspaces = await listMemberWorkspaces(member.userId);
   return (
     <div className="min-h-screen">

@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import type { FormFeedback } from "@/lib/validation/action-result";
 import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE_SECONDS } from "@/lib/auth/device-cookie";
 import { signIn } from "@/lib/auth/sign-in";
+import { startPendingSignIn } from "@/lib/auth/two-factor/pending-sign-in";
 import { getEnv } from "@/lib/env";
 import { clientIp } from "@/lib/http/request-ip";
 import { safeNextPath } from "@/lib/http/safe-redirect";
@@ -28,7 +29,7 @@ export async function signInAction(
     ip,
     deviceToken: cookieStore.get(DEVICE_COOKIE)?.value,
   });
-  if (!result.ok) return { message: result.message, email: values.email };
+  if (!result.ok && !result.codeNeeded) return { message: result.message, email: values.email };
   // This browser's own allowance of attempts for the account (lib/auth/device-cookie.ts).
   cookieStore.set(DEVICE_COOKIE, result.deviceToken, {
     httpOnly: true,
@@ -37,9 +38,16 @@ export async function signInAction(
     path: "/login",
     maxAge: DEVICE_COOKIE_MAX_AGE_SECONDS,
   });
+  const next = safeNextPath(formData.get("next"));
+  if (!result.ok) {
+    // No session yet: the page shows the Code step while this cookie lives (5 minutes).
+    const { userId, workspaceId, passwordTag } = result;
+    await startPendingSignIn({ userId, workspaceId, passwordTag });
+    redirect(`/login?next=${encodeURIComponent(next)}`);
+  }
   await startSession(result.userId, result.workspaceId, {
     ip,
     userAgent: requestHeaders.get("user-agent"),
   });
-  redirect(safeNextPath(formData.get("next")));
+  redirect(next);
 }

@@ -4,6 +4,8 @@ import { Card } from "@/components/ui/card";
 import { hasLiveSession } from "@/lib/auth/member";
 import { needsSetup } from "@/lib/auth/setup";
 import { safeNextPath } from "@/lib/http/safe-redirect";
+import { readPendingSignIn } from "@/lib/auth/two-factor/pending-sign-in";
+import { CodeForm } from "./code-form";
 import { LoginForm } from "./login-form";
 
 export const dynamic = "force-dynamic";
@@ -14,6 +16,8 @@ export default async function LoginPage({ searchParams }: PageProps<"/login">) {
   const params = await searchParams;
   const next = safeNextPath(params.next);
   if (await hasLiveSession()) redirect(next);
+  // A right password for an account with two-factor on leaves this for up to 5 minutes.
+  const codeStep = (await readPendingSignIn()) !== null;
   return (
     <main className="mx-auto flex min-h-screen max-w-sm flex-col justify-center px-4 py-10">
       <Card>
@@ -25,11 +29,11 @@ export default async function LoginPage({ searchParams }: PageProps<"/login">) {
         ) : null}
         {params.reset === "1" ? (
           <p role="status" className="mb-4 text-sm text-emerald-800 dark:text-emerald-300">
-            Your new password is set, and every session of the account was signed out. Sign in
-            with it.
+            Your new password is set, and every session of the account was signed out. Sign in with
+            it.
           </p>
         ) : null}
-        <LoginForm next={next} />
+        {codeStep ? <CodeForm next={next} /> : <LoginForm next={next} />}
       </Card>
     </main>
   );

@@ -10,6 +10,7 @@ import { describe, expect, it } from "vitest";
 const ADMIN_ONLY = [
   "app/(dashboard)/settings/actions.ts",
   "app/(dashboard)/settings/page.tsx",
+  "app/(dashboard)/settings/two-factor-actions.ts",
   "app/(dashboard)/members/actions.ts",
   "app/(dashboard)/members/page.tsx",
 ];

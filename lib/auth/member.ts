@@ -22,9 +22,13 @@ export type MemberScope = WorkspaceScope & {
  * every request: the session row (signed out, or ended by a password change, means out at
  * once, whoever holds a copy of the cookie) and the membership (a removed member stops at
  * once). Two primary-key reads side by side; layout and page share one check. Sends anyone
- * else to /login.
+ * else to /login. A member whose workspace requires two-factor and who has not turned it on
+ * may still use this for what turning it on needs (the Account page, the layout, signing out);
+ * every other page and action goes through requireMember.
  */
-export const requireMember = cache(async function requireMember(): Promise<MemberScope> {
+export const requireMemberForAccount = cache(async function requireMemberForAccount(): Promise<
+  MemberScope & { mustTurnOnTwoFactor: boolean }
+> {
   const session = await getSession();
   if (!isActive(session)) redirect("/login");
   const [live, membership] = await Promise.all([
@@ -35,8 +39,8 @@ export const requireMember = cache(async function requireMember(): Promise<Membe
       },
       select: {
         role: true,
-        user: { select: { email: true } },
-        workspace: { select: { name: true } },
+        user: { select: { email: true, totpEnabledAt: true } },
+        workspace: { select: { name: true, requireTwoFactor: true } },
       },
     }),
   ]);
@@ -50,7 +54,19 @@ export const requireMember = cache(async function requireMember(): Promise<Membe
     workspaceName: membership.workspace.name,
     actor: { type: "member", id: session.userId!, label: membership.user.email },
     ip: clientIp(await headers()),
+    mustTurnOnTwoFactor: membership.workspace.requireTwoFactor && !membership.user.totpEnabledAt,
   };
+});
+
+/**
+ * The signed-in member, as requireMemberForAccount checks them; one whose workspace requires
+ * two-factor and who has not turned it on is sent to /account, which says so, from any page,
+ * route or action (read on every request: an admin's switch takes effect at once).
+ */
+export const requireMember = cache(async function requireMember(): Promise<MemberScope> {
+  const { mustTurnOnTwoFactor, ...member } = await requireMemberForAccount();
+  if (mustTurnOnTwoFactor) redirect("/account");
+  return member;
 });
 
 /**

@@ -1,5 +1,4 @@
 import "server-only";
-import { recordAudit, type AuditAction } from "../audit/record";
 import { getDb } from "../db";
 import { sha256 } from "../ids";
 import { logger } from "../log";
@@ -10,9 +9,11 @@ import {
   refundRateLimit,
   type RateLimitResult,
 } from "../db/rate-limit";
+import { auditAccount as audit } from "./account-audit";
 import { deviceNonceFor, newDeviceToken } from "./device-cookie";
 import { HashingBusyError } from "./hash-slots";
 import { hashPassword, verifyPassword } from "./password";
+import { passwordTagOf } from "./two-factor/pending-sign-in";
 
 const WINDOW_MS = 15 * 60 * 1000;
 
@@ -42,9 +43,23 @@ export type SignInAttempt = {
 
 export type SignInResult =
   | { ok: true; userId: string; workspaceId: string; deviceToken: string }
-  | { ok: false; message: string; retryAfterSeconds?: number };
+  /**
+   * The password was right and the account has two-factor on: no session yet. The caller keeps
+   * this as a pending sign-in (lib/auth/two-factor/pending-sign-in.ts) and asks for the code.
+   */
+  | {
+      ok: false;
+      codeNeeded: true;
+      userId: string;
+      workspaceId: string;
+      passwordTag: string;
+      deviceToken: string;
+      message: string;
+    }
+  | { ok: false; codeNeeded?: undefined; message: string; retryAfterSeconds?: number };
 
 const WRONG = "That e-mail and password do not match. Check both and try again.";
+const CODE_NEEDED = "Enter the code from your authenticator app.";
 const BUSY = "Latch is checking many sign-ins right now. Try again in a few seconds.";
 
 // Verifying against a real hash when the e-mail is unknown keeps the timing alike, so the
@@ -118,15 +133,24 @@ export async function signIn(attempt: SignInAttempt): Promise<SignInResult> {
         : refundRateLimit(counter.key),
     ),
   );
+  const deviceToken = nonce
+    ? attempt.deviceToken!
+    : newDeviceToken({ email, passwordHash: user.passwordHash });
+  // The password counters treat this as the right password it is; the code has its own limit
+  // (lib/auth/two-factor/verify-second-factor.ts), and member.signed_in waits for the code.
+  if (user.totpEnabledAt) {
+    return {
+      ok: false,
+      codeNeeded: true,
+      userId: user.id,
+      workspaceId,
+      passwordTag: passwordTagOf(user.passwordHash),
+      deviceToken,
+      message: CODE_NEEDED,
+    };
+  }
   await audit(trail, "member.signed_in", {}, [workspaceId]);
-  return {
-    ok: true,
-    userId: user.id,
-    workspaceId,
-    deviceToken: nonce
-      ? attempt.deviceToken!
-      : newDeviceToken({ email, passwordHash: user.passwordHash }),
-  };
+  return { ok: true, userId: user.id, workspaceId, deviceToken };
 }
 
 /** Most specific first: a refused attempt is not counted against the wider counters. */
@@ -160,20 +184,4 @@ async function countAttempt(
     if (!result.allowed) return { counter, result };
   }
   return null;
-}
-
-/** Into each workspace of the account, so its admins see attempts on their members. */
-async function audit(
-  trail: { email: string; ip: string | null; userId: string | null; workspaceIds: string[] },
-  action: AuditAction,
-  details: Record<string, string>,
-  workspaceIds = trail.workspaceIds,
-) {
-  if (!trail.userId) return;
-  const actor = { type: "member" as const, id: trail.userId, label: trail.email };
-  await Promise.all(
-    workspaceIds.map((workspaceId) =>
-      recordAudit({ workspaceId, actor, ip: trail.ip }, { action, details }),
-    ),
-  );
 }

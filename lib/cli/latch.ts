@@ -3,9 +3,11 @@
  *
  *   npm run latch -- rotate-key              (the build's bundle: npm run build first)
  *   npm run latch -- reset-password EMAIL
+ *   npm run latch -- reset-two-factor EMAIL
  *
  * rotate-key: re-seals every stored secret and cached token under ENCRYPTION_KEY, opening
  * those sealed with ENCRYPTION_KEY_PREVIOUS. See README, "Rotating the encryption key".
+ * reset-two-factor: turns two-factor off for a member who lost their phone and recovery codes.
  */
 import "../server/load-env";
 import { getDb } from "../db";
@@ -13,9 +15,11 @@ import { getEnv } from "../env";
 import { ConfigError } from "../env-schema";
 import { issuePasswordReset, RESET_LIFETIME_MS } from "../auth/issue-password-reset";
 import { rotateSealedValues } from "../maintenance/rotate-key";
+import { resetTwoFactor } from "../auth/two-factor/reset-two-factor";
 
 const USAGE = `Usage: npm run latch -- rotate-key
-       npm run latch -- reset-password EMAIL`;
+       npm run latch -- reset-password EMAIL
+       npm run latch -- reset-two-factor EMAIL`;
 
 async function resetPasswordLink(email: string | undefined): Promise<number> {
   if (!email) {
@@ -68,10 +72,25 @@ async function rotateKey(): Promise<number> {
   return 0;
 }
 
+async function resetTwoFactorOf(email: string): Promise<number> {
+  const outcome = await resetTwoFactor(getDb(), email);
+  if (outcome === "unknown") {
+    console.error(`No member has the e-mail ${email}.`);
+    return 1;
+  }
+  console.log(
+    outcome === "reset"
+      ? `Two-factor is off for ${email}; their recovery codes are void. They sign in with their password and can turn it on again on the Account page.`
+      : `Two-factor was already off for ${email}.`,
+  );
+  return 0;
+}
+
 async function main(): Promise<number> {
   const command = process.argv[2];
   if (command === "rotate-key") return rotateKey();
   if (command === "reset-password") return resetPasswordLink(process.argv[3]);
+  if (command === "reset-two-factor" && process.argv[3]) return resetTwoFactorOf(process.argv[3]);
   console.error(USAGE);
   return 2;
 }

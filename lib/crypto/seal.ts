@@ -3,12 +3,14 @@ import type { EncryptionKey } from "./keys";
 
 /**
  * What a sealed value belongs to. It is bound into the ciphertext as additional authenticated
- * data, so a sealed secret copied to another row, workspace or column fails to open.
+ * data, so a sealed secret copied to another row, workspace or column fails to open. A value
+ * that belongs to a person rather than a workspace (a TOTP secret) names the fixed workspace
+ * "user" (lib/auth/two-factor/totp-secret.ts).
  */
 export type SealContext = {
   workspaceId: string;
   recordId: string;
-  purpose: "client_secret" | "access_token" | "webhook_secret";
+  purpose: "client_secret" | "access_token" | "webhook_secret" | "totp_secret";
 };
 
 export type Keyring = { current: EncryptionKey; previous?: EncryptionKey };

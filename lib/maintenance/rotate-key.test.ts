@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FakeAtlassian } from "../../testing/fake-atlassian/server";
 import { parseEncryptionKey, toEncryptionKey } from "../crypto/keys";
-import { sealedKeyId } from "../crypto/seal";
+import { open, sealedKeyId } from "../crypto/seal";
 import { connectThroughFlow, startConnectTestbed } from "../../testing/connect-testbed";
 import { createTestWorkspace, type openTestDatabase } from "../../testing/test-db";
 
@@ -50,9 +50,11 @@ async function allSealedValues(): Promise<string[]> {
     select: { clientSecretSealed: true, accessTokenSealed: true },
   });
   const workspaces = await db.getDb().workspace.findMany({ select: { webhookSecretSealed: true } });
+  const users = await db.getDb().user.findMany({ select: { totpSecretSealed: true } });
   return [
     ...connections.flatMap((row) => [row.clientSecretSealed, row.accessTokenSealed]),
     ...workspaces.map((row) => row.webhookSecretSealed),
+    ...users.map((row) => row.totpSecretSealed),
   ].filter((value): value is string => value !== null);
 }
 
@@ -67,6 +69,16 @@ describe("npm run latch -- rotate-key", { timeout: 60_000 }, () => {
     }
     const { setWebhookUrl } = await import("../webhooks/manage-webhook");
     await setWebhookUrl(scope, "https://hooks.example.com/latch");
+    const { sealTotpSecret, totpSecretContext } = await import("../auth/two-factor/totp-secret");
+    const totpSecret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+    await db.getDb().user.create({
+      data: {
+        id: "usr_rotate",
+        email: "rotate@example.com",
+        passwordHash: "x",
+        totpSecretSealed: sealTotpSecret("usr_rotate", totpSecret),
+      },
+    });
     expect(new Set((await allSealedValues()).map(sealedKeyId))).toEqual(new Set([keyId(oldKey)]));
 
     const rotated = await run("lib/cli/latch.ts", ["rotate-key"], {
@@ -77,8 +89,15 @@ describe("npm run latch -- rotate-key", { timeout: 60_000 }, () => {
     expect(rotated.code).toBe(0);
     expect(rotated.out).toMatch(/Re-sealed \d+ value\(s\)/);
     const values = await allSealedValues();
-    expect(values.length).toBeGreaterThanOrEqual(7); // 3 secrets, 3 tokens, 1 webhook secret
+    expect(values.length).toBeGreaterThanOrEqual(8); // 3 secrets, 3 tokens, webhook, TOTP
     expect(new Set(values.map(sealedKeyId))).toEqual(new Set([keyId(newKey)]));
+    // Still the same TOTP secret, now under the new key (a member's app keeps working).
+    const { totpSecretSealed } = await db.getDb().user.findUniqueOrThrow({
+      where: { id: "usr_rotate" },
+      select: { totpSecretSealed: true },
+    });
+    const keyring = { current: toEncryptionKey(parseEncryptionKey(newKey)!) };
+    expect(open(keyring, totpSecretSealed!, totpSecretContext("usr_rotate"))).toBe(totpSecret);
 
     // Idempotent: a second run finds nothing to do.
     const again = await run("lib/cli/latch.ts", ["rotate-key"], {

@@ -1,6 +1,7 @@
 import "server-only";
 import { open, seal, sealedKeyId, type Keyring, type SealContext } from "../crypto/seal";
 import type { Db } from "../db";
+import { totpSecretContext } from "../auth/two-factor/totp-secret";
 
 /** One column holding sealed values, and how to page through it and swap one value. */
 type SealedColumn = {
@@ -92,6 +93,29 @@ export const SEALED_COLUMNS: SealedColumn[] = [
         await db.workspace.updateMany({
           where: { id, webhookSecretSealed: from },
           data: { webhookSecretSealed: to },
+        })
+      ).count === 1,
+  },
+  {
+    name: "User.totpSecretSealed",
+    page: async (db, afterId, take) =>
+      (
+        await db.user.findMany({
+          where: { id: { gt: afterId }, totpSecretSealed: { not: null } },
+          select: { id: true, totpSecretSealed: true },
+          orderBy: { id: "asc" },
+          take,
+        })
+      ).map((row) => ({
+        id: row.id,
+        sealed: row.totpSecretSealed!,
+        context: totpSecretContext(row.id),
+      })),
+    swap: async (db, id, from, to) =>
+      (
+        await db.user.updateMany({
+          where: { id, totpSecretSealed: from },
+          data: { totpSecretSealed: to },
         })
       ).count === 1,
   },

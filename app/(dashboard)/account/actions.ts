@@ -3,7 +3,7 @@
 import type { FormFeedback } from "@/lib/validation/action-result";
 import { headers } from "next/headers";
 import { changePassword } from "@/lib/auth/change-password";
-import { requireMember } from "@/lib/auth/member";
+import { requireMemberForAccount } from "@/lib/auth/member";
 import { logger } from "@/lib/log";
 import { clientIp } from "@/lib/http/request-ip";
 import { startSession } from "@/lib/auth/session-cookie";
@@ -23,7 +23,7 @@ export async function changePasswordAction(
   _previous: ChangePasswordState,
   formData: FormData,
 ): Promise<ChangePasswordState> {
-  const member = await requireMember();
+  const member = await requireMemberForAccount();
   const values = textFields(formData, ["currentPassword", "newPassword"]);
   const parsed = changePasswordSchema.safeParse(values);
   if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error) };
@@ -58,7 +58,7 @@ export async function changeEmailAction(
   _previous: ChangeEmailState,
   formData: FormData,
 ): Promise<ChangeEmailState> {
-  const member = await requireMember();
+  const member = await requireMemberForAccount();
   const values = textFields(formData, ["newEmail", "emailPassword"]);
   const parsed = changeEmailSchema.safeParse(values);
   if (!parsed.success) return invalid(parsed.error, { newEmail: values.newEmail });
@@ -98,7 +98,7 @@ export async function endSessionAction(
   _previous: EndSessionState,
   formData: FormData,
 ): Promise<EndSessionState> {
-  const member = await requireMember();
+  const member = await requireMemberForAccount();
   const parsed = endSessionSchema.safeParse(textFields(formData, ["handle"]));
   if (!parsed.success) return failed("That session is not valid.");
   if (!(await endMemberSession(member, parsed.data.handle))) {

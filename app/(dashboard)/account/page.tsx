@@ -1,15 +1,16 @@
 import type { Metadata } from "next";
 import { listMemberSessions } from "@/lib/auth/end-member-session";
-import { requireMember } from "@/lib/auth/member";
+import { requireMemberForAccount } from "@/lib/auth/member";
 import { formatDateTime } from "@/lib/i18n/format-date";
 import { ChangeEmailForm } from "./change-email-form";
 import { ChangePasswordForm } from "./change-password-form";
 import { SessionsList } from "./sessions-section";
+import { TwoFactorSection } from "./two-factor-section";
 
 export const metadata: Metadata = { title: "Account" };
 
 export default async function AccountPage() {
-  const member = await requireMember();
+  const member = await requireMemberForAccount();
   const sessions = await listMemberSessions(member);
   return (
     <div className="space-y-10">
@@ -31,6 +32,7 @@ export default async function AccountPage() {
         </h2>
         <ChangePasswordForm />
       </section>
+      <TwoFactorSection member={member} />
       <section aria-labelledby="sessions-heading" className="space-y-4">
         <h2 id="sessions-heading" className="text-lg font-semibold">
           Sessions

@@ -4,10 +4,12 @@ import { listApiKeys } from "@/lib/api-keys/list-api-keys";
 import { requireAdmin } from "@/lib/auth/member";
 import { formatDateTime } from "@/lib/i18n/format-date";
 import { getWebhookSettings, listWebhookDeliveries } from "@/lib/webhooks/manage-webhook";
+import { getTwoFactorRequirement } from "@/lib/workspaces/get-two-factor-requirement";
 import { getWorkspaceSettings } from "@/lib/workspaces/get-workspace-settings";
 import { ApiKeysSection, type ApiKeyRow } from "./api-keys-section";
 import { NewWorkspaceForm } from "./new-workspace-form";
 import { OriginsForm } from "./origins-form";
+import { RequireTwoFactorForm } from "./require-two-factor-form";
 import { RequiredScopesForm } from "./required-scopes-form";
 import { SettingsNav } from "./settings-nav";
 import { ThemeForm } from "./theme-form";
@@ -25,17 +27,19 @@ const SECTIONS = [
   { id: "required-scopes", label: "Required scopes" },
   { id: "appearance", label: "Appearance" },
   { id: "webhook", label: "Webhook" },
+  { id: "two-factor", label: "Two-factor" },
   { id: "new-workspace", label: "New workspace" },
 ] as const;
 
 export default async function SettingsPage({ searchParams }: PageProps<"/settings">) {
   const member = await requireAdmin();
-  const [settings, keys, webhook, deliveries, params] = await Promise.all([
+  const [settings, keys, webhook, deliveries, params, twoFactor] = await Promise.all([
     getWorkspaceSettings(member),
     listApiKeys(member),
     getWebhookSettings(member),
     listWebhookDeliveries(member, 20),
     searchParams,
+    getTwoFactorRequirement(member),
   ]);
   const rows: ApiKeyRow[] = keys.map((key) => ({
     id: key.id,
@@ -111,6 +115,13 @@ export default async function SettingsPage({ searchParams }: PageProps<"/setting
             <WebhookForm url={webhook.url} allowPrivate={webhook.allowPrivate} />
             <WebhookDeliveries deliveries={deliveries} />
           </div>
+        </Section>
+        <Section
+          id="two-factor"
+          title="Two-factor authentication"
+          description="Whether every member of this workspace must sign in with a code from an authenticator app as well as their password."
+        >
+          <RequireTwoFactorForm {...twoFactor} />
         </Section>
         <Section
           id="new-workspace"
