@@ -71,6 +71,57 @@ for (const scheme of ["light", "dark"] as const) {
           page.getByText(tenant.email),
         ]);
       });
+
+      test(`members, account and a connection's page (${scheme}, ${size})`, async ({
+        page,
+        credential,
+      }) => {
+        test.slow();
+        const tenant = await seedTenant("Visual team");
+        await signIn(page, tenant.email, tenant.password);
+        // Whatever differs between runs: e-mails, ids, times, links with tokens.
+        const changing = () => [
+          page.getByText(/@example\.com/),
+          page.locator("time"),
+          page.locator("input[readonly]"),
+          page.locator("td:has-text('UTC'), td:has-text('ago')"),
+        ];
+        await page.goto("/members");
+        await page.getByLabel("Email").fill(`colleague-${Date.now()}@example.com`);
+        await page.getByRole("button", { name: "Invite" }).click();
+        await expect(page.getByRole("button", { name: "Copy link" })).toBeVisible();
+        await snap(page, `dashboard-members-${scheme}-${size}`, changing());
+
+        await page.goto("/account");
+        await snap(page, `dashboard-account-${scheme}-${size}`, [
+          ...changing(),
+          page.getByRole("region", { name: "Sessions" }),
+        ]);
+
+        const cred = await credential({ sites: [site("Visual Jira", "visual-jira")] });
+        const endUserId = `visual-user-${Date.now()}`;
+        const minted = await page.request.post("/api/v1/connect-sessions", {
+          headers: { authorization: `Bearer ${tenant.apiKey}` },
+          data: { end_user: { id: endUserId } },
+        });
+        expect(minted.status()).toBe(201);
+        await page.goto((await minted.json()).connect_url);
+        await page.getByLabel("Client ID").fill(cred.clientId);
+        await page.getByLabel("Client Secret").fill(cred.clientSecret);
+        await page.getByRole("button", { name: "Connect" }).click();
+        await expect(page.getByRole("heading", { name: "Connected", exact: true })).toBeVisible({
+          timeout: 15_000,
+        });
+        await page.goto("/connections");
+        await page.getByRole("link", { name: endUserId }).first().click();
+        await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+        await snap(page, `dashboard-connection-${scheme}-${size}`, [
+          ...changing(),
+          page.getByText(/conn_|cs_|[0-9a-f]{8}-[0-9a-f]{4}/),
+          page.getByText(endUserId),
+          page.getByText(cred.clientId),
+        ]);
+      });
     });
   }
 }
