@@ -6,6 +6,20 @@ import { seedTenant } from "./seed";
 // Baselines live beside this file; after an intended change: npx playwright test visual --update-snapshots
 const VIEWPORTS = { phone: { width: 360, height: 780 }, desktop: { width: 1280, height: 900 } };
 
+/**
+ * With README_SCREENSHOTS=1, the light desktop states are also saved unmasked to
+ * docs/screenshots/, for the README (npx playwright test visual with it set, then commit them).
+ */
+async function readmeShot(page: Page, name: string, scheme: string, size: string) {
+  if (!process.env.README_SCREENSHOTS || scheme !== "light" || size !== "desktop") return;
+  await page.screenshot({
+    path: `docs/screenshots/${name}.png`,
+    fullPage: true,
+    animations: "disabled",
+    caret: "hide",
+  });
+}
+
 async function snap(page: Page, name: string, mask: Locator[] = []) {
   // Wait for web fonts and layout to settle, then compare the whole page.
   await page.evaluate(() => document.fonts.ready);
@@ -67,6 +81,7 @@ for (const scheme of ["light", "dark"] as const) {
         await signIn(page, tenant.email, tenant.password);
         await page.goto("/connections");
         // The seeded admin's e-mail is random.
+        await readmeShot(page, "checklist", scheme, size);
         await snap(page, `dashboard-connections-empty-${scheme}-${size}`, [
           page.getByText(tenant.email),
         ]);
@@ -91,8 +106,10 @@ for (const scheme of ["light", "dark"] as const) {
         await page.getByRole("button", { name: "Invite" }).click();
         await expect(page.getByRole("button", { name: "Copy link" })).toBeVisible();
         await snap(page, `dashboard-members-${scheme}-${size}`, changing());
+        await readmeShot(page, "members", scheme, size);
 
         await page.goto("/account");
+        await readmeShot(page, "account", scheme, size);
         await snap(page, `dashboard-account-${scheme}-${size}`, [
           ...changing(),
           page.getByRole("region", { name: "Sessions" }),
@@ -115,6 +132,7 @@ for (const scheme of ["light", "dark"] as const) {
         await page.goto("/connections");
         await page.getByRole("link", { name: endUserId }).first().click();
         await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+        await readmeShot(page, "connection", scheme, size);
         await snap(page, `dashboard-connection-${scheme}-${size}`, [
           ...changing(),
           page.getByText(/conn_|cs_|[0-9a-f]{8}-[0-9a-f]{4}/),
