@@ -52,10 +52,11 @@ describe("connect form schema", () => {
           const parsed = connectFormSchema.safeParse({ subdomain, clientId, clientSecret });
           const id = clientId.trim();
           const secret = clientSecret.trim();
+          // The length is judged first, as the schema does: even a blank of 301 tabs is too long.
           const subdomainOk =
             subdomain === undefined ||
-            !subdomain.trim() ||
-            (codePoints(subdomain) <= 300 && normalizeSubdomain(subdomain) !== null);
+            (codePoints(subdomain) <= 300 &&
+              (!subdomain.trim() || normalizeSubdomain(subdomain) !== null));
           const idOk = codePoints(id) >= 1 && codePoints(id) <= 256;
           const secretOk = codePoints(secret) >= 1 && codePoints(secret) <= 1024;
           const expectedOk = idOk && secretOk;
