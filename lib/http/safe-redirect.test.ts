@@ -10,6 +10,10 @@ describe("safeNextPath", () => {
   it("refuses anything a browser would take to another site", () => {
     for (const next of [
       "//evil.com",
+      "/..//evil.com",
+      "/.//evil.com",
+      "/%2e//evil.com",
+      "/a/../..//evil.com/x",
       "/\t/evil.com",
       "/\\evil.com",
       "https://evil.com",

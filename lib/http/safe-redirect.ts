@@ -11,7 +11,10 @@ export function safeNextPath(next: unknown, fallback = "/connections"): string {
   }
   try {
     const url = new URL(next, BASE);
-    return url.origin === BASE ? `${url.pathname}${url.search}` : fallback;
+    // "/..//evil.com" resolves to the path "//evil.com" on our origin, which a browser then reads
+    // as another host: a resolved path must not start with two slashes either.
+    if (url.origin !== BASE || url.pathname.startsWith("//")) return fallback;
+    return `${url.pathname}${url.search}`;
   } catch {
     return fallback;
   }

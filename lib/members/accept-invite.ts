@@ -1,7 +1,8 @@
 import "server-only";
 import { recordAudit } from "../audit/record";
 import { HashingBusyError } from "../auth/hash-slots";
-import { hashPassword, verifyPassword } from "../auth/password";
+import { checkCurrentPassword } from "../auth/check-current-password";
+import { hashPassword } from "../auth/password";
 import { getDb } from "../db";
 import { hitRateLimit } from "../db/rate-limit";
 import { newId } from "../ids";
@@ -41,24 +42,29 @@ export async function acceptInvite(
   const db = getDb();
   const account = await db.user.findUnique({
     where: { email: invite.email },
-    select: { id: true, passwordHash: true, totpEnabledAt: true },
+    select: { id: true, totpEnabledAt: true },
   });
   let passwordHash: string | null = null;
-  try {
-    if (account) {
-      if (!(await verifyPassword(input.password, account.passwordHash))) {
-        return {
-          ok: false,
-          field: "password",
-          message: `That is not the password of the Latch account for ${invite.email}.`,
-        };
-      }
-    } else {
-      passwordHash = await hashPassword(input.password);
+  if (account) {
+    // Counted against the account as well, on the counter every password check shares, so
+    // inviting an e-mail again and again is no way round the limits of a guess at its password.
+    const check = await checkCurrentPassword(account.id, input.password);
+    if (!check.ok) {
+      return check.field
+        ? {
+            ok: false,
+            field: "password",
+            message: `That is not the password of the Latch account for ${invite.email}.`,
+          }
+        : { ok: false, message: check.message };
     }
-  } catch (error) {
-    if (!(error instanceof HashingBusyError)) throw error;
-    return { ok: false, message: BUSY };
+  } else {
+    try {
+      passwordHash = await hashPassword(input.password);
+    } catch (error) {
+      if (!(error instanceof HashingBusyError)) throw error;
+      return { ok: false, message: BUSY };
+    }
   }
 
   return db.$transaction(async (tx) => {

@@ -146,6 +146,20 @@ describe("invites", () => {
     expect(right).toMatchObject({ ok: false, message: expect.stringContaining("Too many") });
   });
 
+  it("counts guesses through invites against the account too: re-inviting gives no fresh tries", async () => {
+    const victim = await workspaceWithAdmin();
+    const attempts = [];
+    for (let i = 0; i < 3; i++) {
+      const attacker = await workspaceWithAdmin();
+      const token = await invited(attacker, victim.email);
+      for (let j = 0; j < 2; j++) {
+        attempts.push(await members.acceptInvite({ token, password: `guess ${i}-${j}` }, null));
+      }
+    }
+    // Five wrong passwords, then the account's counter refuses, whichever invite is used.
+    expect(attempts.filter((a) => !a.ok && a.message.startsWith("Too many"))).toHaveLength(1);
+  });
+
   it("refuses expired, revoked and replaced links, and a workspace's existing member", async () => {
     const admin = await workspaceWithAdmin();
     const first = await invited(admin, "twice@example.com");
