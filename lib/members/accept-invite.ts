@@ -84,6 +84,8 @@ export async function acceptInvite(
       create: { userId, workspaceId: invite.workspaceId, role: invite.role, createdAt: now },
       update: {},
     });
+    // A new membership changes who may reset this account's password: earlier links go.
+    await tx.passwordReset.deleteMany({ where: { userId } });
     await recordAudit(
       {
         workspaceId: invite.workspaceId,

@@ -4,6 +4,7 @@ import type { MemberScope } from "../auth/member";
 import { getDb } from "../db";
 import { isLastAdmin, LAST_ADMIN } from "./last-admin";
 import type { Role } from "./roles";
+import { afterRightsChange } from "./rights-changed";
 
 export type MemberChangeResult = { ok: true; email: string } | { ok: false; message: string };
 
@@ -32,6 +33,7 @@ export async function changeMemberRole(
       where: { userId_workspaceId: { userId: input.userId, workspaceId: admin.workspaceId } },
       data: { role: input.role },
     });
+    await afterRightsChange(tx, admin.workspaceId, input.userId, input.role);
     await recordAudit(
       admin,
       {

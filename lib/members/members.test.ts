@@ -242,6 +242,20 @@ describe("roles and removal", () => {
     expect(JSON.parse(event.details)).toMatchObject({ email: "leaving@example.com" });
   });
 
+  it("a role change or removal voids the person's reset links and, for a former admin, their open invites", async () => {
+    const admin = await workspaceWithAdmin();
+    const member = await withMember(admin, "promoted@example.com");
+    const reset = await members.issueMemberReset(admin, member.userId);
+    expect(reset.ok).toBe(true);
+    await members.changeMemberRole(admin, { userId: member.userId, role: "admin" });
+    expect(await db().passwordReset.count({ where: { userId: member.userId } })).toBe(0);
+
+    const promoted = scopeOf(admin.workspaceId, member.userId, member.email, "admin");
+    const token = await invited(promoted, "sent-by-promoted@example.com");
+    await members.changeMemberRole(admin, { userId: member.userId, role: "member" });
+    expect(await members.findOpenInvite(token)).toBeNull();
+  });
+
   it("an admin of one workspace cannot touch another's members", async () => {
     const admin = await workspaceWithAdmin();
     const stranger = await workspaceWithAdmin();

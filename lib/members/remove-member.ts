@@ -4,6 +4,7 @@ import type { MemberScope } from "../auth/member";
 import { getDb } from "../db";
 import { NOT_A_MEMBER, type MemberChangeResult } from "./change-member-role";
 import { isLastAdmin, LAST_ADMIN } from "./last-admin";
+import { afterRightsChange } from "./rights-changed";
 
 /**
  * Takes a member out of the workspace and ends all their sessions at once, wherever they are
@@ -26,6 +27,7 @@ export async function removeMember(
       return { ok: false, message: LAST_ADMIN } as const;
     }
     await tx.membership.delete({ where });
+    await afterRightsChange(tx, admin.workspaceId, userId, null);
     const { count } = await tx.session.deleteMany({ where: { userId } });
     const email = membership.user.email;
     await recordAudit(
