@@ -233,7 +233,7 @@ for (const scheme of ["light", "dark"] as const) {
       await page.getByRole("button", { name: "Cancel" }).click();
       // Navigating before the answer would cancel the action (and the setup would stay pending).
       await expect(page.getByRole("button", { name: "Turn on", exact: true })).toBeVisible();
-      const { secret } = await turnOnTwoFactor(page);
+      const { secret } = await turnOnTwoFactor(page, tenant.password);
       await expectAccessible(page, "recovery codes");
       await page.getByRole("button", { name: "I have saved them" }).click();
       await page.getByText("Turn off", { exact: true }).click();

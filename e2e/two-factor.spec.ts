@@ -24,12 +24,15 @@ test("two-factor: turn on with the typed key, then sign in with a code, and with
   expect(secret).toMatch(/^[A-Z2-7]{32}$/);
 
   // A wrong code is refused, on the field, with what to do; the right one turns two-factor on.
+  const section = page.getByRole("region", { name: "Two-factor authentication" });
   await page.getByLabel("Code", { exact: true }).fill(wrongCode(secret));
+  await section.getByLabel("Password", { exact: true }).fill(tenant.password);
   await page.getByRole("button", { name: "Turn on two-factor" }).click();
   await expect(page.getByLabel("Code", { exact: true })).toHaveAccessibleDescription(
     /does not match/,
   );
   await page.getByLabel("Code", { exact: true }).fill(totpCode(secret));
+  await section.getByLabel("Password", { exact: true }).fill(tenant.password);
   await page.getByRole("button", { name: "Turn on two-factor" }).click();
   const list = page.getByRole("list", { name: "Recovery codes" });
   await expect(list.getByRole("listitem")).toHaveCount(10);
@@ -102,7 +105,7 @@ test("a workspace that requires two-factor holds a member without it at /account
   await requirement.check();
   await page.getByRole("button", { name: "Save requirement" }).click();
   await expect(page.getByRole("main").getByRole("alert")).toContainText("your own account first");
-  await turnOnTwoFactor(page);
+  await turnOnTwoFactor(page, tenant.password);
   await page.goto("/settings");
   await requirement.check();
   await page.getByRole("button", { name: "Save requirement" }).click();
@@ -123,7 +126,7 @@ test("a workspace that requires two-factor holds a member without it at /account
     await other.goto(path);
     await expect(other).toHaveURL(/\/account$/);
   }
-  await turnOnTwoFactor(other);
+  await turnOnTwoFactor(other, member.password);
   await other.goto("/connections");
   await expect(other).toHaveURL(/\/connections$/);
   await context.close();

@@ -22,12 +22,17 @@ export function wrongCode(secret: string): string {
  * Turns two-factor on from the Account page as a member without a camera would: reads the key
  * shown as text and types the app's code. Returns the secret and the recovery codes shown.
  */
-export async function turnOnTwoFactor(page: Page) {
+export async function turnOnTwoFactor(page: Page, password: string) {
   await page.goto("/account");
   await page.getByRole("button", { name: "Turn on", exact: true }).click();
   const secret = (await page.locator("code[data-totp-secret]").innerText()).replace(/\s+/g, "");
   expect(secret).toMatch(/^[A-Z2-7]{32}$/);
   await page.getByLabel("Code", { exact: true }).fill(totpCode(secret));
+  // /account has other password fields (the e-mail change's): this one is in the section.
+  await page
+    .getByRole("region", { name: "Two-factor authentication" })
+    .getByLabel("Password", { exact: true })
+    .fill(password);
   await page.getByRole("button", { name: "Turn on two-factor" }).click();
   const list = page.getByRole("list", { name: "Recovery codes" });
   await expect(list.getByRole("listitem")).toHaveCount(10);

@@ -8,6 +8,7 @@ export const confirmTwoFactorSchema = z.object({
     .string()
     .trim()
     .regex(/^\d{3} ?\d{3}$/, "Enter the 6-digit code your authenticator app shows."),
+  confirmPassword: password,
 });
 
 /** The sign-in's second step: a TOTP code or a recovery code, told apart by the use case. */

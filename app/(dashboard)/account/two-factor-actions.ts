@@ -25,7 +25,10 @@ import {
 // Open to a member whose workspace requires two-factor and who has not turned it on yet: these
 // actions are how they do (requireMemberForAccount). The codes travel back in the answer only.
 export type BeginTwoFactorState = ActionResult;
-export type ConfirmTwoFactorState = ActionResult<{ recoveryCodes: string[] }, "code">;
+export type ConfirmTwoFactorState = ActionResult<
+  { recoveryCodes: string[] },
+  "code" | "confirmPassword"
+>;
 export type TurnOffTwoFactorState = ActionResult<object, "turnOffPassword">;
 export type NewRecoveryCodesState = ActionResult<{ recoveryCodes: string[] }, "newCodesPassword">;
 
@@ -52,14 +55,24 @@ export async function confirmTwoFactorAction(
   formData: FormData,
 ): Promise<ConfirmTwoFactorState> {
   const member = await requireMemberForAccount();
-  const values = textFields(formData, ["code"]);
+  const values = textFields(formData, ["code", "confirmPassword"]);
+  const echo = { code: values.code };
   const parsed = confirmTwoFactorSchema.safeParse(values);
-  if (!parsed.success) return invalid(parsed.error, values);
+  if (!parsed.success) return invalid(parsed.error, echo);
   return orApology(async () => {
-    const result = await confirmTwoFactor(member, parsed.data.code);
+    const result = await confirmTwoFactor(member, {
+      code: parsed.data.code,
+      password: parsed.data.confirmPassword,
+    });
     if (!result.ok) {
-      return result.field
-        ? { ok: false, message: result.message, fieldErrors: { code: result.message }, values }
+      const field = result.field === "password" ? "confirmPassword" : result.field;
+      return field
+        ? {
+            ok: false,
+            message: result.message,
+            fieldErrors: { [field]: result.message },
+            values: echo,
+          }
         : failed(result.message);
     }
     revalidatePath("/account");

@@ -35,7 +35,7 @@ export function TwoFactorSetup({
     schema: confirmTwoFactorSchema,
     state,
     formAction,
-    defaultValues: { code: "" },
+    defaultValues: { code: "", confirmPassword: "" },
   });
   // Groups of four are easier to type; authenticator apps ignore the spaces.
   const grouped = secret.match(/.{1,4}/g)!.join(" ");
@@ -75,6 +75,14 @@ export function TwoFactorSetup({
           error={errorFor("code")}
           defaultValue={state.ok === false ? state.values?.code : ""}
           {...form.register("code")}
+        />
+        <Field
+          label="Password"
+          type="password"
+          autoComplete="current-password"
+          help="Your current password: only the account's owner may add an authenticator to it."
+          error={errorFor("confirmPassword")}
+          {...form.register("confirmPassword")}
         />
         <div className="w-full sm:w-56">
           <SubmitButton pending={pending} pendingLabel="Checking…">

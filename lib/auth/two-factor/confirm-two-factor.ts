@@ -1,27 +1,38 @@
 import "server-only";
 import { recordAudit } from "../../audit/record";
 import { getDb } from "../../db";
+import { checkCurrentPassword } from "../check-current-password";
 import type { MemberScope } from "../member";
 import { issueRecoveryCodes } from "./recovery-codes";
 import { matchTotpStep } from "./totp";
 import { openTotpSecret } from "./totp-secret";
 
 export type ConfirmTwoFactorResult =
-  { ok: true; recoveryCodes: string[] } | { ok: false; field?: "code"; message: string };
+  | { ok: true; recoveryCodes: string[] }
+  | { ok: false; field?: "code" | "password"; message: string };
 
 export const WRONG_SETUP_CODE =
   "That code does not match. Enter the 6 digits your app shows now; if it keeps failing, set your phone's clock to update automatically.";
 
 /**
- * Turns two-factor on once the member proves their app has the secret: a right code from it.
+ * Turns two-factor on once the member proves their app has the secret (a right code from it)
+ * and that they are the account's owner (its password): a stolen session alone must not be
+ * able to put its own authenticator between the owner and their account.
  * The switch, the first recovery codes and the audit event land in one transaction, and only
  * while the secret is still the one that was checked (a second tab pressing Turn on meanwhile
  * replaced it, and this code is then for nothing).
  */
 export async function confirmTwoFactor(
   member: MemberScope,
-  code: string,
+  input: { code: string; password: string },
 ): Promise<ConfirmTwoFactorResult> {
+  const { code } = input;
+  const check = await checkCurrentPassword(member.userId, input.password);
+  if (!check.ok) {
+    return check.field
+      ? { ok: false, field: "password", message: check.message }
+      : { ok: false, message: check.message };
+  }
   const db = getDb();
   const user = await db.user.findUniqueOrThrow({
     where: { id: member.userId },

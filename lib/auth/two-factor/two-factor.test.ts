@@ -69,7 +69,10 @@ async function enrolled(member?: Member) {
   const status = await tf.status(member.userId, member.email);
   if (status.state !== "pending") throw new Error("not pending");
   const step = tf.totp.totpStep();
-  const confirmed = await tf.confirm(member, tf.totp.totpCodeAt(status.secret, step));
+  const confirmed = await tf.confirm(member, {
+    code: tf.totp.totpCodeAt(status.secret, step),
+    password: PASSWORD,
+  });
   if (!confirmed.ok) throw new Error(confirmed.message);
   const pending = {
     kind: "pending_sign_in" as const,
@@ -115,7 +118,10 @@ describe("turning two-factor on", () => {
     const step = tf.totp.totpStep();
     const window = [-1, 0, 1].map((d) => tf.totp.totpCodeAt(status.secret, step + d));
     const wrong = ["000000", "111111", "222222"].find((code) => !window.includes(code))!;
-    const refused = await tf.confirm(member, wrong);
+    // A stolen session without the password cannot put its own authenticator on the account.
+    const noPassword = await tf.confirm(member, { code: window[1]!, password: "a guess" });
+    expect(noPassword).toMatchObject({ ok: false, field: "password" });
+    const refused = await tf.confirm(member, { code: wrong, password: PASSWORD });
     expect(refused).toMatchObject({
       ok: false,
       field: "code",
@@ -123,7 +129,7 @@ describe("turning two-factor on", () => {
     });
     expect((await tf.status(member.userId, member.email)).state).toBe("pending");
 
-    const confirmed = await tf.confirm(member, window[1]!);
+    const confirmed = await tf.confirm(member, { code: window[1]!, password: PASSWORD });
     if (!confirmed.ok) throw new Error(confirmed.message);
     expect(confirmed.recoveryCodes).toHaveLength(10);
     expect(new Set(confirmed.recoveryCodes).size).toBe(10);
