@@ -42,15 +42,14 @@ export function MemberRowActions({
   );
   const outcome = [removeState, roleState, resetState].find((state) => state.message) ?? {};
   return (
-    <div className="flex min-w-56 flex-col gap-1.5">
+    <div className="flex min-w-0 flex-col gap-1.5 lg:min-w-56">
       <div className="flex flex-wrap items-start gap-2">
         <form action={roleAction} className="flex items-center gap-1.5">
           <input type="hidden" name="userId" value={userId} />
-          <label htmlFor={`role-${userId}`} className="sr-only">
-            Role of {email}
-          </label>
           <select
             id={`role-${userId}`}
+            // A label element here, even visually hidden, widened the row on a phone.
+            aria-label={`Role of ${email}`}
             name="role"
             defaultValue={role}
             className="rounded-md border border-slate-300 bg-transparent px-1.5 py-1 text-xs dark:border-slate-700 dark:bg-slate-950"

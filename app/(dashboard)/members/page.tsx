@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
-import { DataTable } from "@/components/ui/data-table";
+import { CARD_CELL, CARD_ROW, CardLabel, DataTable } from "@/components/ui/data-table";
+
+const CELL = `px-3 py-2 ${CARD_CELL}`;
 import { requireAdmin } from "@/lib/auth/member";
 import { formatDateTime } from "@/lib/i18n/format-date";
 import { listMembers } from "@/lib/members/list-members";
@@ -27,10 +29,10 @@ export default async function MembersPage() {
         <h2 id="members-heading" className="text-lg font-semibold">
           {members.length} member{members.length === 1 ? "" : "s"}
         </h2>
-        <DataTable headings={["Email", "Role", "Joined", "Last sign-in", "Actions"]}>
+        <DataTable headings={["Email", "Role", "Joined", "Last sign-in", "Actions"]} cards>
           {members.map((member) => (
-            <tr key={member.userId} data-member={member.email} className="align-top">
-              <td className="px-3 py-2 font-medium break-all">
+            <tr key={member.userId} data-member={member.email} className={`align-top ${CARD_ROW}`}>
+              <td className={`${CELL} font-medium break-all`}>
                 {member.email}
                 {member.userId === admin.userId ? (
                   <span className="ml-1 font-normal text-slate-600 dark:text-slate-400">(you)</span>
@@ -41,10 +43,19 @@ export default async function MembersPage() {
                   </div>
                 ) : null}
               </td>
-              <td className="px-3 py-2 whitespace-nowrap">{ROLE_LABELS[member.role]}</td>
-              <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(member.joinedAt)}</td>
-              <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(member.lastSignInAt)}</td>
-              <td className="px-3 py-2">
+              <td className={`${CELL} whitespace-nowrap`}>
+                <CardLabel>Role</CardLabel>
+                {ROLE_LABELS[member.role]}
+              </td>
+              <td className={`${CELL} whitespace-nowrap`}>
+                <CardLabel>Joined</CardLabel>
+                {formatDateTime(member.joinedAt)}
+              </td>
+              <td className={`${CELL} whitespace-nowrap`}>
+                <CardLabel>Last sign-in</CardLabel>
+                {formatDateTime(member.lastSignInAt)}
+              </td>
+              <td className={CELL}>
                 <MemberRowActions
                   userId={member.userId}
                   email={member.email}
@@ -69,6 +80,7 @@ export default async function MembersPage() {
         <h3 className="pt-2 font-semibold">Open invites</h3>
         <DataTable
           headings={["Email", "Role", "Created", "Expires", "Actions"]}
+          cards
           empty={
             invites.length === 0 ? (
               <p className="px-3 py-6 text-center text-sm text-slate-600 dark:text-slate-400">
@@ -78,12 +90,21 @@ export default async function MembersPage() {
           }
         >
           {invites.map((invite) => (
-            <tr key={invite.id} data-invite={invite.email} className="align-top">
-              <td className="px-3 py-2 break-all">{invite.email}</td>
-              <td className="px-3 py-2">{ROLE_LABELS[invite.role]}</td>
-              <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(invite.createdAt)}</td>
-              <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(invite.expiresAt)}</td>
-              <td className="px-3 py-2">
+            <tr key={invite.id} data-invite={invite.email} className={`align-top ${CARD_ROW}`}>
+              <td className={`${CELL} break-all`}>{invite.email}</td>
+              <td className={CELL}>
+                <CardLabel>Role</CardLabel>
+                {ROLE_LABELS[invite.role]}
+              </td>
+              <td className={`${CELL} whitespace-nowrap`}>
+                <CardLabel>Created</CardLabel>
+                {formatDateTime(invite.createdAt)}
+              </td>
+              <td className={`${CELL} whitespace-nowrap`}>
+                <CardLabel>Expires</CardLabel>
+                {formatDateTime(invite.expiresAt)}
+              </td>
+              <td className={CELL}>
                 <InviteRowActions inviteId={invite.id} email={invite.email} />
               </td>
             </tr>
