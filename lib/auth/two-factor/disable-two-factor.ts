@@ -2,7 +2,7 @@ import "server-only";
 import { recordAudit } from "../../audit/record";
 import { getDb } from "../../db";
 import type { MemberScope } from "../member";
-import { checkCurrentPassword } from "./check-current-password";
+import { checkCurrentPassword } from "../check-current-password";
 
 export type DisableTwoFactorResult =
   { ok: true } | { ok: false; field?: "password"; message: string };
@@ -16,7 +16,7 @@ export async function disableTwoFactor(
   if (!checked.ok) {
     return {
       ok: false,
-      field: checked.wrongPassword ? "password" : undefined,
+      field: checked.field ? "password" : undefined,
       message: checked.message,
     };
   }

@@ -2,7 +2,7 @@ import "server-only";
 import { recordAudit } from "../../audit/record";
 import { getDb } from "../../db";
 import type { MemberScope } from "../member";
-import { checkCurrentPassword } from "./check-current-password";
+import { checkCurrentPassword } from "../check-current-password";
 import { issueRecoveryCodes } from "./recovery-codes";
 
 export type RegenerateRecoveryCodesResult =
@@ -17,7 +17,7 @@ export async function regenerateRecoveryCodes(
   if (!checked.ok) {
     return {
       ok: false,
-      field: checked.wrongPassword ? "password" : undefined,
+      field: checked.field ? "password" : undefined,
       message: checked.message,
     };
   }
