@@ -36,7 +36,7 @@ export async function submitConnectForm(connectUrl: string, values: Record<strin
  * its states (for the browser to show), so the word alone proves nothing: the heading does.
  */
 export function showsConnected(html: string): boolean {
-  return /<h2[^>]*>Connected<\/h2>/.test(html);
+  return /<h1[^>]*>Connected<\/h1>/.test(html);
 }
 
 function decodeEntities(text: string): string {

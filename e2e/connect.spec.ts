@@ -118,6 +118,33 @@ test("several sites and no subdomain: the user picks one", async ({
   expect(list.data[0].site.name).toBe("Zeta");
 });
 
+test("each step has its own heading and says where the user is: credential → site → done", async ({
+  page,
+  credential,
+  connectSession,
+}) => {
+  const cred = await credential({
+    sites: [site("Step One", "step-one"), site("Step Two", "step-two")],
+  });
+  const session = await connectSession();
+  await page.goto(session.url);
+  const h1 = page.getByRole("heading", { level: 1 });
+  await expect(h1).toHaveText("Connect your Atlassian service account");
+  await expect(page.getByText("Step 1 of 3: the credential")).toBeVisible();
+
+  await fill(page, cred);
+  await expect(h1).toHaveText("Choose the site to connect");
+  await expect(h1).toHaveCount(1);
+  await expect(page.getByText("Step 2 of 3: the site")).toBeVisible();
+  await expect(page.getByText("Step 1 of 3: the credential")).toHaveCount(0);
+
+  await page.getByRole("radio", { name: /Step Two/ }).check();
+  await page.getByRole("button", { name: "Connect" }).click();
+  await expect(h1).toHaveText("Connected", { timeout: 15_000 });
+  await expect(h1).toHaveCount(1);
+  await expect(page.getByText("Step 3 of 3: done")).toBeVisible();
+});
+
 test("the site picker's Use a different credential goes back without spending the link", async ({
   page,
   credential,

@@ -57,9 +57,9 @@ export function ConnectBody({
       locale={locale}
       intro={t("page.asksYou", { workspace: theme?.displayName ?? "" })}
     >
-      <h1 className="text-xl font-semibold">{t("page.title")}</h1>
-      <p className="mt-1 mb-6 text-sm text-slate-600 dark:text-slate-300">{t("page.intro")}</p>
       <ConnectForm
+        title={t("page.title")}
+        intro={t("page.intro")}
         copy={copy}
         sessionToken={sessionToken}
         subdomain={lookup.state === "open" ? lookup.session.subdomain : null}

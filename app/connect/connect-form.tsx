@@ -6,6 +6,7 @@ import type { ConnectCopy } from "@/lib/i18n/connect-copy";
 import { Connected } from "@/components/connect/connected";
 import { SessionEnded } from "@/components/connect/session-ended";
 import { SitePicker } from "@/components/connect/site-picker";
+import { StepHeading } from "@/components/connect/step-heading";
 import { submitConnect } from "./actions";
 import { CredentialFields } from "./credential-fields";
 import { initialConnectState, type ConnectFormState } from "./form-state";
@@ -18,6 +19,8 @@ import { useEmbedBridge, type EmbedContext } from "./use-embed-bridge";
  */
 export function ConnectForm({
   copy,
+  title,
+  intro,
   sessionToken,
   subdomain,
   requiredScopes,
@@ -26,6 +29,9 @@ export function ConnectForm({
   returnTo = null,
 }: {
   copy: ConnectCopy;
+  /** The first step's heading and intro (the page's title); later steps have their own. */
+  title: string;
+  intro: string;
   /** A dashboard path the Connected screen links back to (a member connecting from there). */
   returnTo?: string | null;
   sessionToken: string | null;
@@ -56,6 +62,7 @@ export function ConnectForm({
       const granted = state.connection.scopes;
       return (
         <Connected
+          step={copy.form.step3}
           copy={copy.connected}
           site={state.connection.site}
           scopes={granted}
@@ -71,6 +78,7 @@ export function ConnectForm({
       return (
         <form action={formAction} noValidate>
           <input type="hidden" name="session_token" value={token ?? ""} />
+          <StepHeading step={copy.form.step2} title={copy.form.siteTitle} />
           <SitePicker
             copy={copy.form}
             sites={state.sites}
@@ -82,15 +90,18 @@ export function ConnectForm({
       );
     }
     return (
-      <CredentialFields
-        copy={copy}
-        state={state}
-        formAction={formAction}
-        pending={pending || !token}
-        sessionToken={token ?? ""}
-        defaultSubdomain={subdomain ?? ""}
-        siteDomain={siteDomain}
-      />
+      <>
+        <StepHeading step={copy.form.step1} title={title} intro={intro} />
+        <CredentialFields
+          copy={copy}
+          state={state}
+          formAction={formAction}
+          pending={pending || !token}
+          sessionToken={token ?? ""}
+          defaultSubdomain={subdomain ?? ""}
+          siteDomain={siteDomain}
+        />
+      </>
     );
   })();
 

@@ -1,6 +1,7 @@
 import type { ConnectCopy } from "@/lib/i18n/connect-copy";
 
 export function Connected({
+  step,
   copy,
   site,
   scopes,
@@ -8,6 +9,8 @@ export function Connected({
   backHref = null,
   onDone,
 }: {
+  /** "Step 3 of 3: done", above the heading. */
+  step: string;
   copy: ConnectCopy["connected"];
   site: { name: string; url: string };
   scopes: string[];
@@ -26,7 +29,10 @@ export function Connected({
       >
         ✓
       </div>
-      <h2 className="mt-4 text-xl font-semibold">{copy.title}</h2>
+      <p className="mt-4 text-xs font-medium tracking-wide text-slate-600 uppercase dark:text-slate-300">
+        {step}
+      </p>
+      <h1 className="mt-1 text-xl font-semibold">{copy.title}</h1>
       <p className="mt-2 text-sm text-slate-600 dark:text-slate-300">
         <span className="font-medium text-slate-900 dark:text-slate-100">{site.name}</span>
         <br />

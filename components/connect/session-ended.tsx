@@ -11,7 +11,7 @@ export function SessionEnded({
 }) {
   return (
     <div role="status">
-      <h2 className="text-xl font-semibold">{copy[`${reason}Title`]}</h2>
+      <h1 className="text-xl font-semibold">{copy[`${reason}Title`]}</h1>
       <p className="mt-2 text-sm text-slate-600 dark:text-slate-300">{copy[`${reason}Body`]}</p>
       {site ? (
         <p className="mt-2 text-sm">
