@@ -44,3 +44,14 @@ export async function checkCurrentPassword(
   }
   return { ok: true, passwordHash: user.passwordHash };
 }
+
+/** A refused check as an account change answers it: a wrong password lands on its field. */
+export function passwordRefusal(check: Extract<PasswordCheck, { ok: false }>): {
+  ok: false;
+  field?: "password";
+  message: string;
+} {
+  return check.field
+    ? { ok: false, field: "password", message: check.message }
+    : { ok: false, message: check.message };
+}

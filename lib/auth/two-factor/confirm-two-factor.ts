@@ -1,7 +1,7 @@
 import "server-only";
 import { recordAudit } from "../../audit/record";
 import { getDb } from "../../db";
-import { checkCurrentPassword } from "../check-current-password";
+import { checkCurrentPassword, passwordRefusal } from "../check-current-password";
 import type { MemberScope } from "../member";
 import { issueRecoveryCodes } from "./recovery-codes";
 import { matchTotpStep } from "./totp";
@@ -28,11 +28,7 @@ export async function confirmTwoFactor(
 ): Promise<ConfirmTwoFactorResult> {
   const { code } = input;
   const check = await checkCurrentPassword(member.userId, input.password);
-  if (!check.ok) {
-    return check.field
-      ? { ok: false, field: "password", message: check.message }
-      : { ok: false, message: check.message };
-  }
+  if (!check.ok) return passwordRefusal(check);
   const db = getDb();
   const user = await db.user.findUniqueOrThrow({
     where: { id: member.userId },

@@ -2,7 +2,7 @@ import "server-only";
 import { recordAudit } from "../../audit/record";
 import { getDb } from "../../db";
 import type { MemberScope } from "../member";
-import { checkCurrentPassword } from "../check-current-password";
+import { checkCurrentPassword, passwordRefusal } from "../check-current-password";
 
 export type DisableTwoFactorResult =
   { ok: true } | { ok: false; field?: "password"; message: string };
@@ -13,13 +13,7 @@ export async function disableTwoFactor(
   password: string,
 ): Promise<DisableTwoFactorResult> {
   const checked = await checkCurrentPassword(member.userId, password);
-  if (!checked.ok) {
-    return {
-      ok: false,
-      field: checked.field ? "password" : undefined,
-      message: checked.message,
-    };
-  }
+  if (!checked.ok) return passwordRefusal(checked);
   const turnedOff = await getDb().$transaction(async (tx) => {
     const { count } = await tx.user.updateMany({
       where: { id: member.userId, totpEnabledAt: { not: null } },

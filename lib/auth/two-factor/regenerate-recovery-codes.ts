@@ -2,7 +2,7 @@ import "server-only";
 import { recordAudit } from "../../audit/record";
 import { getDb } from "../../db";
 import type { MemberScope } from "../member";
-import { checkCurrentPassword } from "../check-current-password";
+import { checkCurrentPassword, passwordRefusal } from "../check-current-password";
 import { issueRecoveryCodes } from "./recovery-codes";
 
 export type RegenerateRecoveryCodesResult =
@@ -14,13 +14,7 @@ export async function regenerateRecoveryCodes(
   password: string,
 ): Promise<RegenerateRecoveryCodesResult> {
   const checked = await checkCurrentPassword(member.userId, password);
-  if (!checked.ok) {
-    return {
-      ok: false,
-      field: checked.field ? "password" : undefined,
-      message: checked.message,
-    };
-  }
+  if (!checked.ok) return passwordRefusal(checked);
   const recoveryCodes = await getDb().$transaction(async (tx) => {
     const user = await tx.user.findUniqueOrThrow({
       where: { id: member.userId },
