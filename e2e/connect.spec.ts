@@ -350,34 +350,6 @@ test("the secret can be shown to check a paste, and pasted values are cleaned up
   await expect(page.getByText("Paste Site")).toBeVisible();
 });
 
-test("a credential without a scope the workspace requires connects, with a warning naming it", async ({
-  page,
-  credential,
-  connectSession,
-}) => {
-  const tenant = await seedTenant("Scoped");
-  await signIn(page, tenant.email, tenant.password);
-  await page.goto("/settings");
-  await page
-    .getByRole("textbox", { name: "Required scopes" })
-    .fill("read:jira-work, WRITE:jira-work");
-  await page.getByRole("button", { name: "Save scopes" }).click();
-  await expect(page.getByText("warns when a credential lacks any of these 2 scopes")).toBeVisible();
-
-  const cred = await credential({ scope: "read:jira-work" });
-  const session = await connectSession({ apiKey: tenant.apiKey });
-  await page.goto(session.url);
-  await page.getByLabel("Client ID").fill(cred.clientId);
-  await page.getByLabel("Client Secret").fill(cred.clientSecret);
-  await page.getByRole("button", { name: "Connect" }).click();
-  await expect(page.getByRole("heading", { name: "Connected", exact: true })).toBeVisible();
-  const warning = page
-    .getByRole("alert")
-    .filter({ hasText: "Some scopes the app needs are missing" });
-  await expect(warning).toContainText("write:jira-work");
-  await expect(warning).not.toContainText("read:jira-work");
-});
-
 test("a no-referrer POST counts as same-origin only when the browser says so", async ({
   credential,
   connectSession,

@@ -22,6 +22,7 @@ export async function startConnectTestbed() {
 export async function createFakeCredential(
   fake: FakeAtlassian,
   sites: FakeSite[] = [{ id: randomUUID(), name: "Acme", url: "https://acme.atlassian.net" }],
+  scope = "read:jira-work",
 ) {
   const credential = { clientId: `cid-${randomUUID()}`, clientSecret: `secret-${randomUUID()}` };
   await fetch(`${fake.url}/__fake/credentials`, {
@@ -30,7 +31,7 @@ export async function createFakeCredential(
       client_id: credential.clientId,
       client_secret: credential.clientSecret,
       sites,
-      scope: "read:jira-work",
+      scope,
     }),
   });
   return credential;

@@ -9,6 +9,8 @@ import { localizeFailure, localizeMessage, localizedText } from "@/lib/i18n/loca
 import type { Locale } from "@/lib/i18n/locales";
 import { requestLocale } from "@/lib/i18n/request-locale";
 import { clientIp } from "@/lib/http/request-ip";
+import { siteDomainFor } from "@/lib/atlassian";
+import { getEnv } from "@/lib/env";
 import type { ConnectFormState, FieldErrors } from "./form-state";
 
 /**
@@ -35,7 +37,9 @@ export async function submitConnect(
     const fieldErrors: FieldErrors = {};
     for (const issue of parsed.error.issues) {
       const field = issue.path[0] as ConnectField;
-      fieldErrors[field] ??= localizeMessage(locale, issue.message);
+      fieldErrors[field] ??= localizeMessage(locale, issue.message, {
+        domain: siteDomainFor(getEnv().ATLASSIAN_API_URL),
+      });
     }
     return { status: "editing", fieldErrors, values };
   }
@@ -100,6 +104,8 @@ function toState(
     case "failed": {
       const { field, code } = outcome.failure;
       const message = localizeFailure(locale, outcome.failure);
+      // Scopes are fixed when a credential is created: the next try is with another Client ID.
+      if (code === "missing_scopes" && values) values = { ...values, clientId: "" };
       return field
         ? { status: "editing", code, fieldErrors: { [field]: message }, values }
         : { status: "editing", code, message, values };

@@ -5,7 +5,7 @@ import type { ConnectSessionLookup } from "@/lib/connections/find-connect-sessio
 import type { Locale } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/translate";
 import { resolveTheme, type ThemeOverride } from "@/lib/theme/theme";
-import { siteDomainFor } from "@/lib/atlassian/site-domains";
+import { siteDomainFor } from "@/lib/atlassian";
 import { getEnv } from "@/lib/env";
 import { ConnectForm } from "./connect-form";
 import { EmbedStatus } from "./embed-status";
@@ -35,7 +35,10 @@ export function ConnectBody({
   themeOverride?: ThemeOverride;
 }) {
   const t = translator(locale);
-  const copy = connectCopy(locale);
+  const siteDomain = siteDomainFor(getEnv().ATLASSIAN_API_URL);
+  const requiredScopes =
+    lookup.state === "invalid" ? [] : lookup.presentation.workspace.requiredScopes;
+  const copy = connectCopy(locale, { siteDomain, requiredScopes });
   const theme =
     lookup.state === "invalid" ? null : resolveTheme(lookup.presentation.workspace, themeOverride);
   if (lookup.state !== "open" && !(lookup.state === "spent" && answeringPost)) {
@@ -63,8 +66,8 @@ export function ConnectBody({
         copy={copy}
         sessionToken={sessionToken}
         subdomain={lookup.state === "open" ? lookup.session.subdomain : null}
-        requiredScopes={lookup.presentation.workspace.requiredScopes}
-        siteDomain={siteDomainFor(getEnv().ATLASSIAN_API_URL)}
+        requiredScopes={requiredScopes}
+        siteDomain={siteDomain}
         embed={embed}
         returnTo={returnTo}
       />

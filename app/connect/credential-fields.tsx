@@ -1,7 +1,9 @@
 "use client";
 
+import { useEffect } from "react";
 import type { ConnectCopy } from "@/lib/i18n/connect-copy";
 import { Field } from "@/components/ui/field";
+import { CredentialNeeds } from "@/components/connect/credential-needs";
 import { SecretField } from "@/components/connect/secret-field";
 import { useSchemaForm } from "@/components/forms/use-schema-form";
 import { Alert } from "@/components/ui/alert";
@@ -38,11 +40,23 @@ export function CredentialFields({
     },
   });
   const { form, help } = copy;
+  const formRef = formProps.ref;
+
+  // Scopes are fixed when a credential is created: after a refusal for a missing scope the next
+  // try is with a new credential, so its fields start empty (as they do without JavaScript).
+  useEffect(() => {
+    if (state.code !== "missing_scopes" || !formRef.current) return;
+    for (const name of ["clientId", "clientSecret"]) {
+      const input = formRef.current.elements.namedItem(name);
+      if (input instanceof HTMLInputElement) input.value = "";
+    }
+  }, [state, formRef]);
 
   return (
     <form action={formAction} className="space-y-5" {...formProps}>
       <input type="hidden" name="session_token" value={sessionToken} />
       {state.message ? <Alert>{state.message}</Alert> : null}
+      <CredentialNeeds {...help.needs} />
       <Field
         name="subdomain"
         label={form.subdomain}

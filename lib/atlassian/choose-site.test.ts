@@ -48,6 +48,13 @@ describe("chooseSite", () => {
     expect(chooseSite([acme, widgets], "widgets").kind).toBe("subdomain_not_found");
   });
 
+  it("matches a pasted custom domain by its whole host, never by a part of it", () => {
+    expect(chosen([acme, widgets, legacy], "jira.widgets.com")).toBe(widgets);
+    expect(chooseSite([acme, widgets], "jira.widgets.co").kind).toBe("subdomain_not_found");
+    expect(chooseSite([acme, widgets], "widgets.com").kind).toBe("subdomain_not_found");
+    expect(chooseSite([acme, widgets], "acme.evil.com").kind).toBe("subdomain_not_found");
+  });
+
   it("takes the only site when no subdomain is given", () => {
     expect(chooseSite([widgets])).toEqual({ kind: "chosen", site: widgets });
     expect(chooseSite([widgets], null)).toEqual({ kind: "chosen", site: widgets });

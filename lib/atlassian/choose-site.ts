@@ -1,5 +1,5 @@
 import type { Site } from "./sites";
-import { siteSubdomain } from "./subdomain";
+import { isCustomHost, siteHost, siteSubdomain } from "./subdomain";
 
 export type SiteChoice =
   | { kind: "chosen"; site: Site }
@@ -9,7 +9,7 @@ export type SiteChoice =
 
 /**
  * Picks the site a connection is for. A subdomain matches the first label of a site's host
- * exactly (`nango` never matches `nango-1`); without one, a single site is taken and several
+ * exactly (`nango` never matches `nango-1`), a custom domain's host the whole host; without one, a single site is taken and several
  * are put to the person, sorted by name, since the API's order means nothing.
  */
 export function chooseSite(sites: Site[], subdomain?: string | null): SiteChoice {
@@ -19,7 +19,11 @@ export function chooseSite(sites: Site[], subdomain?: string | null): SiteChoice
   if (sorted.length === 0) return { kind: "no_sites" };
   if (subdomain) {
     const wanted = subdomain.toLowerCase();
-    const site = sorted.find((candidate) => siteSubdomain(candidate.url) === wanted);
+    const site = sorted.find((candidate) =>
+      isCustomHost(wanted)
+        ? siteHost(candidate.url) === wanted
+        : siteSubdomain(candidate.url) === wanted,
+    );
     return site
       ? { kind: "chosen", site }
       : { kind: "subdomain_not_found", subdomain, sites: sorted };

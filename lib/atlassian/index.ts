@@ -8,4 +8,5 @@ export type {
 } from "./client";
 export { AtlassianError, type AtlassianErrorCode } from "./errors";
 export { chooseSite, type SiteChoice } from "./choose-site";
-export { normalizeSubdomain, siteSubdomain } from "./subdomain";
+export { normalizeSubdomain, siteHostFor, siteSubdomain } from "./subdomain";
+export { siteDomainFor } from "./site-domains";

@@ -41,8 +41,6 @@ describe("normalizeSubdomain", () => {
     ["acme.jira.com", "a legacy host typed in full"],
     ["acme.atlassian-us-gov-mod.com", "Government Cloud's gateway domain, not its sites'"],
     ["acme.atlassian-us-gov.net", "a near miss of Government Cloud's domain"],
-    ["https://evil.com/acme.atlassian.net", "the Atlassian host only in the path"],
-    ["https://evil.com?acme.atlassian.net", "the Atlassian host only in the query"],
     ["acme.atlassian.net.evil.com", "an Atlassian-looking prefix of another domain"],
     ["evil.com/.atlassian.net", "a path dressed as the domain"],
     ["user@acme.atlassian.net", "credentials in the host"],
@@ -52,8 +50,27 @@ describe("normalizeSubdomain", () => {
     ["\u0430cme", "Cyrillic look-alike"],
     ["日本語", "non-Latin script"],
     ["xn--acme", "double hyphen"],
+    ["https://user@jira.acme.com", "credentials before a custom domain"],
+    ["https://jira.acme.com:8443", "a custom domain with a port"],
+    ["https://jira..acme.com", "an empty label"],
+    ["https://jira.acme.c0m", "a top-level label with a digit"],
+    ["https://127.0.0.1", "an IP address"],
+    ["https://jira_acme.com", "an underscore in a custom domain"],
+    [`https://${"a".repeat(250)}.com`, "a host longer than DNS allows"],
   ])("rejects %j (%s)", ([input]) => {
     expect(normalizeSubdomain(input)).toBeNull();
+  });
+
+  it.for<[string, string]>([
+    ["https://jira.acme.com", "jira.acme.com"],
+    ["https://JIRA.Acme.com/browse/KEY-1", "jira.acme.com"],
+    ["http://wiki.acme.co.uk/", "wiki.acme.co.uk"],
+    ["https://jira.acme.com.", "jira.acme.com"],
+    // The Atlassian host appears only in the path or query: the host is what counts.
+    ["https://evil.com/acme.atlassian.net", "evil.com"],
+    ["https://evil.com?acme.atlassian.net", "evil.com"],
+  ])("reads the pasted address %j of a site on its own domain as its host %j", ([input, host]) => {
+    expect(normalizeSubdomain(input)).toBe(host);
   });
 });
 

@@ -14,6 +14,7 @@ import {
   noSitesFailure,
   siteUnreachableFailure,
   subdomainNotFoundFailure,
+  missingScopesFailure,
 } from "./internal/failures";
 
 const ATLASSIAN_CODES = Object.keys(ATLASSIAN_CODE_TO_CONNECTION_CODE) as AtlassianErrorCode[];
@@ -40,7 +41,8 @@ describe("check advice", () => {
       ...ATLASSIAN_CODES.map((code) => describeAtlassianError(new AtlassianError(code, "x")).code),
       ...ATLASSIAN_CODES.map((code) => describeForTenant(new AtlassianError(code, "x")).code),
       noSitesFailure().code,
-      subdomainNotFoundFailure("acme", []).code,
+      subdomainNotFoundFailure("acme", [], "atlassian.net").code,
+      missingScopesFailure(["write:jira-work"]).code,
       siteUnreachableFailure({ name: "Acme", url: "https://acme.atlassian.net" }).code,
       ...Object.keys(en.failures),
       ...codeLiteralsInSource(),

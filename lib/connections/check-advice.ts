@@ -21,6 +21,7 @@ export const CONNECTION_ERROR_CODES = [
   "renewal_timeout",
   "no_sites",
   "subdomain_not_found",
+  "missing_scopes",
   "choice_expired",
   "rate_limited",
   "internal_error",
@@ -76,6 +77,12 @@ const ADVICE: Record<ConnectionErrorCode, CheckAdvice> = {
     message: "The credential cannot reach the subdomain that was given.",
     advice:
       "Mint the connect session without a subdomain (the end user then picks the site), or give the service account a role on that site.",
+  },
+  missing_scopes: {
+    message:
+      "The credential lacks scopes the workspace requires, so it was refused; the link stays usable.",
+    advice:
+      "The end user creates a new credential with every required scope (the connect form lists them). To connect such credentials anyway, flagged, change the choice under Settings → Required scopes.",
   },
   choice_expired: {
     message: "The end user took too long to pick a site; the credential they entered was erased.",

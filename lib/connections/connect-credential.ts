@@ -1,5 +1,5 @@
 import "server-only";
-import { chooseSite, validateCredential } from "../atlassian";
+import { chooseSite, siteDomainFor, validateCredential } from "../atlassian";
 import type { ConnectFormValues } from "../validation/connect";
 import { atlassianConfig } from "./internal/atlassian-config";
 import { countConnectAttempt } from "./internal/connect-limits";
@@ -24,7 +24,8 @@ export async function connectCredential(
     if (limited) return { kind: "failed", failure: limited };
     const subdomain = values.subdomain ?? session.subdomain;
     const credentials = { clientId: values.clientId, clientSecret: values.clientSecret };
-    const validated = await validateCredential(atlassianConfig(), credentials);
+    const config = atlassianConfig();
+    const validated = await validateCredential(config, credentials);
     timing.upstreamMs += validated.upstreamMs;
 
     const choice = chooseSite(validated.sites, subdomain);
@@ -34,7 +35,11 @@ export async function connectCredential(
       case "subdomain_not_found":
         return {
           kind: "failed",
-          failure: subdomainNotFoundFailure(choice.subdomain, choice.sites),
+          failure: subdomainNotFoundFailure(
+            choice.subdomain,
+            choice.sites,
+            siteDomainFor(config.apiUrl),
+          ),
         };
       case "ask":
         await savePendingChoice(session, {

@@ -13,6 +13,9 @@ export type OpenConnectSession = {
   endUser: { id: string; email: string | null; displayName: string | null };
   subdomain: string | null;
   expiresAt: Date;
+  /** Scopes the workspace's app needs, and whether a credential lacking one may connect anyway. */
+  requiredScopes: string[];
+  allowMissingScopes: boolean;
 };
 
 /** What every state of the connect page needs: who may frame it, and how it looks. */
@@ -24,7 +27,7 @@ export type SessionPresentation = {
     logoUrl: string | null;
     primaryColor: string | null;
     themeMode: string;
-    /** Scopes the workspace's app needs; the form warns when a credential lacks any. */
+    /** Scopes the workspace's app needs, named on the form before anything is submitted. */
     requiredScopes: string[];
   };
 };
@@ -70,12 +73,18 @@ export async function findConnectSessionByHash(
           themeMode: true,
           allowedOrigins: true,
           requiredScopes: true,
+          allowMissingScopes: true,
         },
       },
     },
   });
   if (!row) return { state: "invalid" };
-  const { allowedOrigins: workspaceOrigins, requiredScopes, ...theme } = row.workspace;
+  const {
+    allowedOrigins: workspaceOrigins,
+    requiredScopes,
+    allowMissingScopes,
+    ...theme
+  } = row.workspace;
   const presentation = {
     allowedOrigins: effectiveAllowedOrigins(row.allowedOrigins, workspaceOrigins),
     workspace: { ...theme, requiredScopes: splitScopes(requiredScopes) },
@@ -110,6 +119,8 @@ export async function findConnectSessionByHash(
       endUser: { id: row.endUserId, email: row.endUserEmail, displayName: row.endUserDisplayName },
       subdomain: row.subdomain,
       expiresAt: row.expiresAt,
+      requiredScopes: presentation.workspace.requiredScopes,
+      allowMissingScopes,
     },
   };
 }

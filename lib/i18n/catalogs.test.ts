@@ -55,6 +55,10 @@ describe("formatting", () => {
     const values = {
       workspace: "Acme",
       subdomain: "acme",
+      site: "acme.atlassian.net",
+      domain: "atlassian.net",
+      count: 2,
+      missing: "a, b",
       reachable: ["A", "B"],
       seconds: 2,
       minutes: 3,
@@ -64,7 +68,7 @@ describe("formatting", () => {
         // Strict: a message that does not format throws here instead of falling back.
         const t = strictTranslator(locale);
         const text = placeholders(english.get(key)!).tags.length
-          ? t.markup(key as MessageKey, { em: tag, admin: tag })
+          ? t.markup(key as MessageKey, { ...values, reachable: "A, B", em: tag, admin: tag })
           : t(key as MessageKey, { ...values, reachable: "A, B" });
         expect(text, `${locale} ${key}`).not.toMatch(/[{}]|^\w+\.\w+$/);
       }
@@ -87,12 +91,12 @@ describe("formatting", () => {
     expect(localizedText("ja", "failures.rate_limited", { minutes: 2 })).toContain("2 分");
     const reachable = ["Acme (https://acme.atlassian.net)", "Beta (https://beta.atlassian.net)"];
     expect(
-      localizedText("en", "failures.subdomain_not_found", { subdomain: "x", reachable }),
+      localizedText("en", "failures.subdomain_not_found", { site: "x.atlassian.net", reachable }),
     ).toContain(
       "It can reach: Acme (https://acme.atlassian.net) and Beta (https://beta.atlassian.net).",
     );
     expect(
-      localizedText("de", "failures.subdomain_not_found", { subdomain: "x", reachable }),
+      localizedText("de", "failures.subdomain_not_found", { site: "x.atlassian.net", reachable }),
     ).toContain("Acme (https://acme.atlassian.net) und Beta");
   });
 

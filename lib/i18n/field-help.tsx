@@ -10,28 +10,60 @@ function adminLink(chunks: React.ReactNode) {
   );
 }
 
+/** What the connect page knows of the credential it asks for. */
+export type CredentialContext = {
+  /** atlassian.net, or Government Cloud's domain (lib/atlassian/site-domains.ts). */
+  siteDomain: string;
+  /** Scopes the workspace's app needs: named before anything is submitted. */
+  requiredScopes: string[];
+};
+
+/** What the credential must have, and the steps that make it (components/connect/credential-needs). */
+export type CredentialNeedsCopy = {
+  title: string;
+  needs: React.ReactNode[];
+  scopes: string[];
+  scopesIntro: string;
+  copyWords: {
+    copy: string;
+    copied: string;
+    copyLabel: string;
+    copiedLabel: string;
+    copiedNote: string;
+    refusedNote: string;
+  };
+  stepsSummary: string;
+  steps: React.ReactNode[];
+};
+
 /** Where each value comes from, in the words of Atlassian Administration (ATLASSIAN.md). */
-export function fieldHelp(t: Translator) {
+export function fieldHelp(t: Translator, { siteDomain, requiredScopes }: CredentialContext) {
+  const em = (chunks: React.ReactNode) => <em>{chunks}</em>;
   return {
-    subdomain: (
-      <>{t.rich("help.subdomain", { em: (chunks: React.ReactNode) => <em>{chunks}</em> })}</>
-    ),
-    clientId: (
-      <>
-        {t.rich("help.clientId", { admin: adminLink })}
-        <details className="mt-1">
-          <summary className="cursor-pointer font-medium text-slate-700 dark:text-slate-300">
-            {t("help.showSteps")}
-          </summary>
-          <ol className="mt-1 list-decimal space-y-0.5 pl-5">
-            <li>{t.rich("help.step1", { admin: adminLink })}</li>
-            <li>{t("help.step2")}</li>
-            <li>{t("help.step3")}</li>
-            <li>{t("help.step4")}</li>
-          </ol>
-        </details>
-      </>
-    ),
+    /** Above the fields: what the credential must have, then how to make it. */
+    needs: {
+      title: t("help.needsTitle"),
+      needs: [t("help.needsAdmin"), t("help.needsServiceAccount")],
+      scopes: requiredScopes,
+      scopesIntro: t("help.needsScopes"),
+      copyWords: {
+        copy: t("help.copy"),
+        copied: t("help.copied"),
+        copyLabel: t("help.copyScopes"),
+        copiedLabel: t("help.copiedScopes"),
+        copiedNote: t("help.copiedNote"),
+        refusedNote: t("help.copyRefused"),
+      },
+      stepsSummary: t("help.showSteps"),
+      steps: [
+        t.rich("help.step1", { admin: adminLink }),
+        t("help.step2"),
+        requiredScopes.length ? t("help.step3Required") : t("help.step3"),
+        t("help.step4"),
+      ],
+    } satisfies CredentialNeedsCopy,
+    subdomain: <>{t.rich("help.subdomain", { em, domain: siteDomain })}</>,
+    clientId: <>{t.rich("help.clientId", { admin: adminLink })}</>,
     clientSecret: <>{t("help.clientSecret")}</>,
   };
 }

@@ -31,8 +31,8 @@ export function englishText(key: string, params?: MessageParams): string {
  * A message that may be a catalog key (the connect schema's messages are) in the reader's
  * language; any other text (zod's own, for input no form sends) as it is.
  */
-export function localizeMessage(locale: Locale, message: string): string {
-  return hasMessage(message) ? localizedText(locale, message) : message;
+export function localizeMessage(locale: Locale, message: string, params?: MessageParams): string {
+  return hasMessage(message) ? localizedText(locale, message, params) : message;
 }
 
 /** A failure in the reader's language, when the catalogs word it; its English message if not. */

@@ -260,6 +260,10 @@ export const revokeApiKeySchema = z.object({ id: z.string().trim().min(1).max(10
 export const allowedOriginsSchema = z.object({ origins: allowedOriginsTextSchema });
 export const createWorkspaceSchema = z.object({ newWorkspaceName: workspaceNameSchema });
 export const requiredScopesSchema = z.object({ requiredScopes: requiredScopesTextSchema });
+/** A checkbox: "on" when ticked, absent (an empty string) when not. */
+export const allowMissingScopesSchema = z.object({
+  allowMissingScopes: z.enum(["on", ""]).transform((value) => value === "on"),
+});
 export const themeSettingsSchema = z.object({
   displayName: displayNameSchema,
   logoUrl: logoUrlSchema,

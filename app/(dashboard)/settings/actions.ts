@@ -16,6 +16,7 @@ import { logger } from "@/lib/log";
 import { switchSessionWorkspace } from "@/lib/auth/session-cookie";
 import { textFields } from "@/lib/validation/form-data";
 import {
+  allowMissingScopesSchema,
   allowedOriginsSchema,
   requiredScopesSchema,
   createApiKeySchema,
@@ -34,6 +35,7 @@ import {
 import { webhookAddressPolicy } from "@/lib/webhooks/target";
 import { createWorkspace } from "@/lib/workspaces/create-workspace";
 import { renameWorkspace } from "@/lib/workspaces/rename-workspace";
+import { setAllowMissingScopes } from "@/lib/workspaces/set-allow-missing-scopes";
 import { setAllowedOrigins } from "@/lib/workspaces/set-allowed-origins";
 import { setRequiredScopes } from "@/lib/workspaces/set-required-scopes";
 import { setThemeSettings } from "@/lib/workspaces/set-theme-settings";
@@ -114,9 +116,28 @@ export async function saveRequiredScopesAction(
     const scopes = await setRequiredScopes(member, parsed.data.requiredScopes);
     revalidatePath("/settings");
     const message = scopes.length
-      ? `Saved. The connect form warns when a credential lacks any of these ${scopes.length} ${scopes.length === 1 ? "scope" : "scopes"}.`
+      ? `Saved. The connect form names ${scopes.length === 1 ? "this scope" : `these ${scopes.length} scopes`} and checks every credential for ${scopes.length === 1 ? "it" : "them"}.`
       : "Saved. No scopes are required.";
     return { ok: true, message, items: scopes };
+  });
+}
+
+export type AllowMissingScopesState = ActionResult<{ checked: boolean }>;
+
+export async function saveAllowMissingScopesAction(
+  _previous: AllowMissingScopesState,
+  formData: FormData,
+): Promise<AllowMissingScopesState> {
+  const member = await requireAdmin();
+  const parsed = allowMissingScopesSchema.safeParse(textFields(formData, ["allowMissingScopes"]));
+  if (!parsed.success) return failed("Tick the box or clear it, then save.");
+  return orApology(async () => {
+    const allowed = await setAllowMissingScopes(member, parsed.data.allowMissingScopes);
+    revalidatePath("/settings");
+    const message = allowed
+      ? "Saved. A credential lacking a required scope connects, and its connection is flagged."
+      : "Saved. A credential lacking a required scope is refused; the end user's link stays usable.";
+    return { ok: true, message, checked: allowed };
   });
 }
 

@@ -90,7 +90,10 @@ export default async function SettingsPage({ searchParams }: PageProps<"/setting
           title="Required scopes"
           description="What your app needs the service account's credential to grant."
         >
-          <RequiredScopesForm scopes={settings.requiredScopes} />
+          <RequiredScopesForm
+            scopes={settings.requiredScopes}
+            allowMissing={settings.allowMissingScopes}
+          />
         </Section>
         <Section
           id="appearance"

@@ -8,7 +8,7 @@ import { textFields } from "@/lib/validation/form-data";
 import { requireTwoFactorSchema } from "@/lib/validation/two-factor";
 import { setRequireTwoFactor } from "@/lib/workspaces/set-require-two-factor";
 
-export type RequireTwoFactorState = ActionResult<{ required: boolean }>;
+export type RequireTwoFactorState = ActionResult<{ checked: boolean }>;
 
 /** Admins only (requireAdmin answers 403 to a Member, from a form already on screen too). */
 export async function requireTwoFactorAction(
@@ -25,7 +25,7 @@ export async function requireTwoFactorAction(
     const message = result.required
       ? "Saved. Members without two-factor are sent to their Account page to turn it on."
       : "Saved. Two-factor is up to each member.";
-    return { ok: true, message, required: result.required };
+    return { ok: true, message, checked: result.required };
   } catch (error) {
     logger.error({ err: error }, "two-factor requirement change failed");
     return failed(APOLOGY);

@@ -2,7 +2,9 @@ import "server-only";
 import { AtlassianError, type Site } from "../../atlassian";
 import { logger } from "../../log";
 import { findConnectSession, type OpenConnectSession } from "../find-connect-session";
-import { describeAtlassianError, type Failure } from "./failures";
+import { describeAtlassianError, missingScopesFailure, type Failure } from "./failures";
+import { grantedScopes, missingScopes } from "./granted-scopes";
+import { erasePendingChoice } from "./pending-choice";
 import { recordConnectFailure } from "./record-connect-failure";
 import { storeConnection, type VerifiedCredential } from "./store-connection";
 import type { ApiConnection } from "./to-api";
@@ -17,10 +19,20 @@ export type ConnectOutcome =
   | { kind: "failed"; failure: Failure }
   | { kind: "session_ended"; reason: "expired" | "invalid" | "spent" };
 
+/**
+ * Stores a verified credential, unless it lacks a scope the workspace requires: then nothing is
+ * stored and the link stays open for a credential that has them (scopes are fixed when a
+ * credential is created, so a new one is needed), unless the workspace lets it connect flagged.
+ */
 export async function store(
   session: OpenConnectSession,
   credential: VerifiedCredential,
 ): Promise<ConnectOutcome> {
+  const missing = missingScopes(session.requiredScopes, grantedScopes(credential));
+  if (missing.length && !session.allowMissingScopes) {
+    await erasePendingChoice(session.id);
+    return { kind: "failed", failure: missingScopesFailure(missing) };
+  }
   const connection = await storeConnection(session, credential);
   return connection
     ? { kind: "connected", connection }

@@ -8,6 +8,7 @@ import {
   noSitesFailure,
   siteUnreachableFailure,
   subdomainNotFoundFailure,
+  missingScopesFailure,
 } from "./failures";
 
 const sites = [
@@ -23,7 +24,8 @@ const endUserFailures = [
   describeAtlassianError(new AtlassianError("timeout", "x")),
   describeAtlassianError(new AtlassianError("unexpected_response", "x")),
   noSitesFailure(),
-  subdomainNotFoundFailure("gamma", sites),
+  subdomainNotFoundFailure("gamma", sites, "atlassian.net"),
+  missingScopesFailure(["write:jira-work", "read:jira-user"]),
 ];
 
 describe("failures the end user sees", () => {
@@ -49,7 +51,7 @@ describe("failures the end user sees", () => {
   });
 
   it("fill in their details in the reader's language", () => {
-    const notFound = subdomainNotFoundFailure("gamma", sites);
+    const notFound = subdomainNotFoundFailure("gamma", sites, "atlassian.net");
     expect(notFound.field).toBe("subdomain");
     const french = localizeFailure("fr", notFound);
     expect(french).toContain("gamma.atlassian.net");
@@ -57,6 +59,22 @@ describe("failures the end user sees", () => {
       "Acme (https://acme.atlassian.net) et Beta (https://beta.atlassian.net)",
     );
     expect(localizeFailure("ja", notFound)).toContain("gamma.atlassian.net");
+  });
+
+  it("name the site in the configured environment's domain, or a custom domain's host", () => {
+    const gov = subdomainNotFoundFailure("gamma", sites, "atlassian-us-gov-mod.net");
+    expect(gov.message).toContain("cannot reach gamma.atlassian-us-gov-mod.net.");
+    const custom = subdomainNotFoundFailure("jira.gamma.com", sites, "atlassian.net");
+    expect(custom.message).toContain("cannot reach jira.gamma.com.");
+  });
+
+  it("list the missing scopes in the reader's language and say the link still works", () => {
+    const missing = missingScopesFailure(["write:jira-work", "read:jira-user"]);
+    expect(missing.message).toContain(
+      "2 scopes this app needs: write:jira-work and read:jira-user",
+    );
+    expect(missing.message).toContain("This link still works.");
+    expect(localizeFailure("de", missing)).toContain("write:jira-work und read:jira-user");
   });
 
   it("a failure only tenants see keeps its English message in any language", () => {

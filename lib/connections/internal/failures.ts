@@ -1,5 +1,5 @@
 import type { AtlassianError } from "../../atlassian";
-import type { Site } from "../../atlassian";
+import { siteHostFor, type Site } from "../../atlassian";
 import { englishText, type MessageParams } from "../../i18n/localize";
 import type { ConnectField } from "../../validation/connect";
 
@@ -47,9 +47,19 @@ export function noSitesFailure(): Failure {
   return endUserFailure("no_sites");
 }
 
-export function subdomainNotFoundFailure(subdomain: string, sites: Site[]): Failure {
+/** The credential works but lacks scopes the workspace requires; the link stays usable. */
+export function missingScopesFailure(missing: string[]): Failure {
+  return endUserFailure("missing_scopes", undefined, { count: missing.length, missing });
+}
+
+/** `siteDomain` is the configured environment's (atlassian.net, or Government Cloud's). */
+export function subdomainNotFoundFailure(
+  subdomain: string,
+  sites: Site[],
+  siteDomain: string,
+): Failure {
   return endUserFailure("subdomain_not_found", "subdomain", {
-    subdomain,
+    site: siteHostFor(subdomain, siteDomain),
     reachable: sites.map((site) => `${site.name} (${site.url})`),
   });
 }

@@ -7,6 +7,7 @@ import { getDb } from "../../db";
 import { lockForTransaction } from "../../db/dialect";
 import { newId } from "../../ids";
 import type { OpenConnectSession } from "../find-connect-session";
+import { grantedScopes } from "./granted-scopes";
 import { NO_PENDING_CHOICE } from "./pending-choice";
 import { connectionSearchText } from "./search-text";
 import { toApiConnection, type ApiConnection } from "./to-api";
@@ -29,7 +30,7 @@ export async function storeConnection(
   credential: VerifiedCredential,
 ): Promise<ApiConnection | null> {
   const { clientId, clientSecret, token, site } = credential;
-  const scopes = site.scopes.length ? site.scopes : token.scopes;
+  const scopes = grantedScopes(credential);
   return getDb().$transaction(async (tx) => {
     // Two links for the same end user and site submitted at once would both find no connection
     // and both insert: they take turns, for this end user and site only.
