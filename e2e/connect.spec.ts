@@ -1,6 +1,5 @@
-import { expect, expireSession, signIn, site, test } from "./fixtures";
+import { expect, expireSession, site, test } from "./fixtures";
 import { showsConnected, submitFormOverHttp } from "./connect-over-http";
-import { seedTenant } from "./seed";
 import { e2eSql } from "./db";
 import { createHash } from "node:crypto";
 

@@ -40,17 +40,14 @@ export function CredentialFields({
     },
   });
   const { form, help } = copy;
-  const formRef = formProps.ref;
 
   // Scopes are fixed when a credential is created: after a refusal for a missing scope the next
   // try is with a new credential, so its fields start empty (as they do without JavaScript).
   useEffect(() => {
-    if (state.code !== "missing_scopes" || !formRef.current) return;
-    for (const name of ["clientId", "clientSecret"]) {
-      const input = formRef.current.elements.namedItem(name);
-      if (input instanceof HTMLInputElement) input.value = "";
-    }
-  }, [state, formRef]);
+    if (state.code !== "missing_scopes") return;
+    const fields = 'input[name="clientId"], input[name="clientSecret"]';
+    for (const input of document.querySelectorAll<HTMLInputElement>(fields)) input.value = "";
+  }, [state]);
 
   return (
     <form action={formAction} className="space-y-5" {...formProps}>
