@@ -1,5 +1,6 @@
 import { expect, expireSession, site, test } from "./fixtures";
 import { showsConnected, submitFormOverHttp } from "./connect-over-http";
+import { contrastOf } from "./contrast";
 import { e2eSql } from "./db";
 import { createHash } from "node:crypto";
 
@@ -377,4 +378,37 @@ test("a no-referrer POST counts as same-origin only when the browser says so", a
     await api.get(`/api/v1/connections?end_user_id=${forgedSession.endUserId}`)
   ).json();
   expect(list.data).toHaveLength(0);
+});
+
+test("dark mode: the Subdomain hint reads as a hint, and the site radios as live controls at ≥ 3:1", async ({
+  page,
+  credential,
+  connectSession,
+}) => {
+  await page.emulateMedia({ colorScheme: "dark" });
+  const cred = await credential({
+    sites: [site("Dark One", "dark-one"), site("Dark Two", "dark-two")],
+  });
+  const session = await connectSession();
+  await page.goto(session.url);
+  const subdomain = page.getByLabel("Subdomain");
+  const hint = await contrastOf(subdomain, "placeholder");
+  const typed = await contrastOf(subdomain, "text");
+  expect(hint).toBeGreaterThanOrEqual(3);
+  // Dimmer than what a person types, and in italics: not mistaken for a value.
+  expect(typed).toBeGreaterThan(hint * 2);
+  await expect(subdomain).toHaveCSS("font-style", "normal");
+  expect(
+    await subdomain.evaluate((node) => getComputedStyle(node, "::placeholder").fontStyle),
+  ).toBe("italic");
+
+  await fill(page, cred);
+  const radios = page.getByRole("group", { name: "Site" }).getByRole("radio");
+  await expect(radios).toHaveCount(2);
+  for (const radio of await radios.all()) {
+    expect(await contrastOf(radio, "border")).toBeGreaterThanOrEqual(3);
+  }
+  await radios.first().check();
+  expect(await contrastOf(radios.first(), "border")).toBeGreaterThanOrEqual(3);
+  await expect(radios.first()).toBeEnabled();
 });

@@ -77,6 +77,32 @@ test("after Connected the modal shows Done, which closes it", async ({
   expect(await page.evaluate(() => document.body.style.overflow)).toBe("");
 });
 
+test("the modal is as tall as its page: a spent link's short notice does not sit in a tall box", async ({
+  page,
+  credential,
+  connectSession,
+}) => {
+  const cred = await credential({ sites: [site("Spent Jira", "spent-jira")] });
+  const session = await connectSession({ allowedOrigins: [E2E.hostUrl] });
+  await page.goto(session.url);
+  await page.getByLabel("Client ID").fill(cred.clientId);
+  await page.getByLabel("Client Secret").fill(cred.clientSecret);
+  await page.getByRole("button", { name: "Connect" }).click();
+  await expect(page.getByRole("heading", { name: "Connected", exact: true })).toBeVisible();
+
+  await page.setViewportSize({ width: 1024, height: 900 });
+  await page.goto(E2E.hostUrl);
+  await open(page, session.token);
+  const frame = page.frameLocator("iframe");
+  await expect(frame.getByRole("heading", { name: "Already connected" })).toBeVisible();
+  const dialog = page.getByRole("dialog");
+  // Fitted to the notice (a card of a few lines), where it was 720 px before.
+  await expect.poll(async () => (await dialog.boundingBox())?.height ?? 0).toBeLessThan(360);
+  const card = frame.getByRole("status");
+  const [box, cardBox] = [await dialog.boundingBox(), await card.boundingBox()];
+  expect(cardBox!.y + cardBox!.height).toBeLessThanOrEqual(box!.y + box!.height);
+});
+
 test("opening twice shows one modal; Escape after typing asks before closing", async ({
   page,
   connectSession,

@@ -94,7 +94,7 @@
     var closed = false;
     var ready = false;
     var handle = { close: close };
-    var overlay, closeButton, previousFocus, previousOverflow;
+    var overlay, dialog, closeButton, previousFocus, previousOverflow;
     var inerted = [];
     var readyTimer = setTimeout(notReady, options.readyTimeoutMs || READY_TIMEOUT_MS);
 
@@ -150,8 +150,12 @@
           { source: "latch", type: "session", token: options.sessionToken },
           origin,
         );
-      } else if (data.type === "resize" && container) {
-        iframe.style.height = Math.ceil(Number(data.height) || 0) + "px";
+      } else if (data.type === "resize") {
+        var height = Math.ceil(Number(data.height) || 0);
+        // Inline, the frame is as tall as its page; in the modal, the dialog is, up to the
+        // window's height (a short page, such as a spent link, no longer sits in a tall box).
+        if (container) iframe.style.height = height + "px";
+        else if (height > 0) dialog.style.height = "min(" + height + "px,calc(100vh - 32px))";
       }
       onEvent(data);
       if (data.type === "close") close();
@@ -209,7 +213,7 @@
         "position:fixed;inset:0;z-index:2147483647;background:rgba(15,23,42,.55);display:flex;align-items:center;justify-content:center;padding:16px;",
         { "data-latch": "overlay" },
       );
-      var dialog = el(
+      dialog = el(
         "div",
         "position:relative;width:100%;max-width:480px;height:min(720px,calc(100vh - 32px));border-radius:16px;overflow:hidden;background:#fff;box-shadow:0 20px 50px rgba(0,0,0,.3);",
         { role: "dialog", "aria-modal": "true", "aria-label": labels[0] },

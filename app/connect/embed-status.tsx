@@ -2,7 +2,7 @@
 
 import { useEffect } from "react";
 import type { ConnectCopy } from "@/lib/i18n/connect-copy";
-import { postToHost } from "@/lib/embed/protocol";
+import { contentHeight, postToHost } from "@/lib/embed/protocol";
 import { sessionEndedMessage } from "./connect-form";
 import type { EmbedContext } from "./use-embed-bridge";
 
@@ -20,7 +20,7 @@ export function EmbedStatus({
     postToHost({ source: "latch", type: "ready" }, embed.origin);
     postToHost(sessionEndedMessage(reason, ended), embed.origin);
     postToHost(
-      { source: "latch", type: "resize", height: document.documentElement.scrollHeight },
+      { source: "latch", type: "resize", height: contentHeight() },
       embed.origin,
     );
   }, [embed, reason, ended]);

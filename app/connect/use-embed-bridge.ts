@@ -1,7 +1,12 @@
 "use client";
 
 import { useCallback, useEffect, useState } from "react";
-import { postToHost, readHostMessage, type FrameMessage } from "@/lib/embed/protocol";
+import {
+  contentHeight,
+  postToHost,
+  readHostMessage,
+  type FrameMessage,
+} from "@/lib/embed/protocol";
 
 export type EmbedContext = { origin: string; hash: string };
 
@@ -47,7 +52,7 @@ export function useEmbedBridge(embed: EmbedContext | null) {
     const observer = new ResizeObserver(() => {
       cancelAnimationFrame(frame);
       frame = requestAnimationFrame(() =>
-        post({ source: "latch", type: "resize", height: document.documentElement.scrollHeight }),
+        post({ source: "latch", type: "resize", height: contentHeight() }),
       );
     });
     window.addEventListener("message", onMessage);

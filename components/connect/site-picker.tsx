@@ -40,7 +40,9 @@ export function SitePicker({
                 value={site.cloudId}
                 required
                 defaultChecked={index === 0 && sites.length === 1}
-                className="mt-1"
+                // Drawn, not native: a native radio on a dark page is a dim grey ring that reads
+                // as disabled. These keep 3:1 against the card in both themes, whatever the brand.
+                className="mt-0.5 size-4 shrink-0 cursor-pointer appearance-none rounded-full border-2 border-slate-500 bg-white checked:border-[5px] checked:border-brand-600 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 dark:border-slate-400 dark:bg-slate-900 dark:checked:border-slate-100"
               />
               <span>
                 <span className="block text-sm font-medium">{site.name}</span>

@@ -53,7 +53,7 @@ export function Field({
           name={name}
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? `${errorId} ${helpId}` : helpId}
-          className="min-w-0 flex-1 rounded-lg bg-transparent px-3 py-2 text-sm outline-none placeholder:text-slate-400"
+          className="min-w-0 flex-1 rounded-lg bg-transparent px-3 py-2 text-sm outline-none placeholder:text-slate-400 placeholder:italic dark:placeholder:text-slate-500"
           {...input}
         />
         {suffix ? (

@@ -43,3 +43,13 @@ export function postToHost(
 ) {
   target.postMessage(message, hostOrigin);
 }
+
+/**
+ * The height the embedded page needs, for `resize`: down to the bottom of its <main>. Not the
+ * document's or the body's, which are never less than the frame's own height (the body fills the
+ * screen), so a frame could grow but never shrink to fit.
+ */
+export function contentHeight(): number {
+  const main = document.querySelector("main") ?? document.body;
+  return Math.ceil(main.getBoundingClientRect().bottom + window.scrollY);
+}
