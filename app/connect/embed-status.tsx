@@ -19,10 +19,7 @@ export function EmbedStatus({
   useEffect(() => {
     postToHost({ source: "latch", type: "ready" }, embed.origin);
     postToHost(sessionEndedMessage(reason, ended), embed.origin);
-    postToHost(
-      { source: "latch", type: "resize", height: contentHeight() },
-      embed.origin,
-    );
+    postToHost({ source: "latch", type: "resize", height: contentHeight() }, embed.origin);
   }, [embed, reason, ended]);
   return null;
 }
