@@ -1,26 +1,11 @@
 /*
- * latch.js: shows Latch's connect form inside your page.
- *
- *   const latch = Latch.open({ sessionToken, baseUrl: "https://latch.example", onEvent });
- *   latch.close();
- *   Latch.mount(element, { sessionToken, baseUrl, onEvent }); // inline, resized to fit
- *
- * The session token goes to the iframe by postMessage once it says `ready`, never in its URL;
- * messages are accepted only from baseUrl's origin and the iframe itself. Options `theme`
- * ({ primaryColor: "#rrggbb", mode: "light" | "dark" | "system" }) override the workspace's.
- * Option `lang` ("en", "de", "fr", "es", "ja") chooses the form's language; without it the
- * form follows this page's <html lang>, then the browser's languages.
- *
- * A frame that does not say `ready` within `readyTimeoutMs` (default 6000) is reported as an
- * `error` event: `origin_not_allowed` when Latch answers but refused to be framed here (add this
- * page's origin to the workspace's allowed origins, or to the session's `allowed_origins`), or
- * `frame_unreachable` when Latch could not be reached. The modal then says so instead of showing
- * a broken frame, and the console has the same message. Types: latch.d.ts beside this file.
+ * latch.js: Latch's connect form in your page. Latch.open(options) shows it in a modal,
+ * Latch.mount(element, options) inline. Options and events: README ("Embed Latch in your app")
+ * and latch.d.ts beside this file. Served as written; kept small, since it loads in your page.
  */
 (function () {
   "use strict";
   var modal = null;
-  // The modal's own words, for screen readers: [dialog label, close button label].
   // The modal's own words: [dialog label, close button label, what a frame that never loaded
   // says to the end user].
   var LABELS = {
