@@ -75,15 +75,31 @@ const caseless = (domain: string) =>
 /**
  * What the subdomain field accepts (subdomainSchema, normalizeSubdomain): blank, or a site's
  * subdomain (3–63 letters, digits and single hyphens inside), optionally written as its address,
- * `https://acme.atlassian.net/…` (or Government Cloud's atlassian-us-gov-mod.net), all around
- * whitespace. The Kelvin sign is in it because it
+ * `https://acme.atlassian.net/…` (or Government Cloud's atlassian-us-gov-mod.net), or a site on its
+ * own domain as its address, all around whitespace. The Kelvin sign is in it because it
  * lowercases to k.
  */
+const HOST_CHAR = String.raw`[-.A-Za-z0-9\u212A]`;
+const SITE_DOMAIN_ALTERNATIVES = SITE_DOMAINS.map(caseless).join("|");
+const HOST_LABEL = String.raw`${SUBDOMAIN_CHAR}(?:[-A-Za-z0-9\u212A]{0,61}${SUBDOMAIN_CHAR})?`;
+const TOP_LEVEL_LABEL = String.raw`(?:[A-Za-z\u212A]{2,63}|[Xx][Nn]--[-A-Za-z0-9\u212A]{0,58}${SUBDOMAIN_CHAR})`;
+/**
+ * A site on its own domain, pasted as its address (normalizeSubdomain's customHost): a scheme,
+ * then a host of two or more labels, at most 253 characters, not under an Atlassian domain
+ * (those are read as a subdomain, above).
+ */
+const CUSTOM_SITE_ADDRESS = [
+  String.raw`[Hh][Tt][Tt][Pp][Ss]?://`,
+  String.raw`(?=${HOST_CHAR}{1,253}\.?(?!${HOST_CHAR}))`,
+  String.raw`(?!${HOST_CHAR}*\.(?:${SITE_DOMAIN_ALTERNATIVES})\.?(?!${HOST_CHAR}))`,
+  String.raw`(?:${HOST_LABEL}\.)+${TOP_LEVEL_LABEL}\.?`,
+].join("");
 export const SUBDOMAIN_PATTERN = [
-  String.raw`^\s*(?:`,
+  String.raw`^\s*(?:(?:`,
   String.raw`(?:[Hh][Tt][Tt][Pp][Ss]?://)?`,
   String.raw`(?=[-A-Za-z0-9\u212A]{3,63}(?![-A-Za-z0-9\u212A]))${SUBDOMAIN_CHAR}(?:-?${SUBDOMAIN_CHAR})*`,
-  String.raw`(?:\.(?:${SITE_DOMAINS.map(caseless).join("|")})\.?)?`,
+  String.raw`(?:\.(?:${SITE_DOMAIN_ALTERNATIVES})\.?)?`,
+  String.raw`|${CUSTOM_SITE_ADDRESS})`,
   // A path, query or fragment is ignored, unless it runs over a line break.
   String.raw`(?:[/?#][^\n\r\u2028\u2029]*)?`,
   String.raw`)?\s*$`,
@@ -94,7 +110,7 @@ inputJsonSchemas.add(subdomainSchema, {
     maxLength: 300,
     pattern: SUBDOMAIN_PATTERN,
     description:
-      "It may also be written as the site's address (acme.atlassian.net, https://acme.atlassian.net/…, or on Government Cloud acme.atlassian-us-gov-mod.net); blank is the same as leaving it out.",
+      "It may also be written as the site's address (acme.atlassian.net, https://acme.atlassian.net/…, or on Government Cloud acme.atlassian-us-gov-mod.net); a site on its own domain as its full address (https://jira.acme.com/…), which is matched against the sites the credential reaches. Blank is the same as leaving it out.",
   },
 });
 

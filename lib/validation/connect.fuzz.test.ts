@@ -74,7 +74,7 @@ describe("connect form schema", () => {
             // A catalog key, worded in the reader's language where it is shown.
             expect(hasMessage(issue.message), issue.message).toBe(true);
             expectSentence(
-              localizeMessage("en", issue.message),
+              localizeMessage("en", issue.message, { domain: "atlassian.net" }),
               `${String(issue.path[0])} message`,
             );
           }

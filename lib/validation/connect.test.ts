@@ -13,7 +13,9 @@ function problems(result: ParseResult): Record<string, string[]> {
   const byPath: Record<string, string[]> = {};
   for (const issue of result.error.issues) {
     // The schema's messages are catalog keys; these tests read them as an English reader does.
-    (byPath[issue.path.map(String).join(".")] ??= []).push(localizeMessage("en", issue.message));
+    (byPath[issue.path.map(String).join(".")] ??= []).push(
+      localizeMessage("en", issue.message, { domain: "atlassian.net" }),
+    );
   }
   return byPath;
 }
@@ -45,7 +47,11 @@ describe("connectFormSchema", () => {
   });
 
   it("refuses a subdomain that is not one, with help on the subdomain field", () => {
-    for (const subdomain of ["acme.example.com", "ac", "https://evil.com/acme.atlassian.net"]) {
+    for (const subdomain of [
+      "acme.example.com",
+      "ac",
+      "https://evil.com:8080/acme.atlassian.net",
+    ]) {
       const found = problems(connectFormSchema.safeParse({ ...form, subdomain }));
       expect(Object.keys(found)).toEqual(["subdomain"]);
       expect(found.subdomain![0]).toMatch(/part before \.atlassian\.net/);

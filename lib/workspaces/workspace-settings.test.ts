@@ -7,6 +7,7 @@ const useCases = async () => ({
   ...(await import("./get-theme-settings")),
   ...(await import("./get-workspace-settings")),
   ...(await import("./rename-workspace")),
+  ...(await import("./set-allow-missing-scopes")),
   ...(await import("./set-allowed-origins")),
   ...(await import("./set-required-scopes")),
   ...(await import("./set-theme-settings")),
@@ -37,6 +38,7 @@ describe("getWorkspaceSettings", () => {
       name: "Acme",
       allowedOrigins: [],
       requiredScopes: [],
+      allowMissingScopes: false,
       theme: { displayName: null, logoUrl: null, primaryColor: null, themeMode: "system" },
     });
   });
@@ -156,6 +158,32 @@ describe("setRequiredScopes", () => {
     const { scope } = await createTestWorkspace();
     await expect(workspaces.setRequiredScopes(scope, ["jira"])).rejects.toThrow(
       /“jira” is not an OAuth scope/,
+    );
+  });
+});
+
+describe("setAllowMissingScopes", () => {
+  it("turns the choice on and off, audits each change once, and reads back", async () => {
+    const { scope } = await createTestWorkspace();
+    expect(await workspaces.setAllowMissingScopes(scope, true)).toBe(true);
+    expect(await workspaces.setAllowMissingScopes(scope, true)).toBe(true);
+    expect((await workspaces.getWorkspaceSettings(scope)).allowMissingScopes).toBe(true);
+    expect(await workspaces.setAllowMissingScopes(scope, false)).toBe(false);
+    const changes = await events(scope.workspaceId);
+    expect(changes).toHaveLength(2);
+    expect(changes).toEqual(
+      expect.arrayContaining([
+        {
+          action: "workspace.updated",
+          actorId: scope.actor.id,
+          details: { changed: "allow_missing_scopes", from: false, to: true },
+        },
+        {
+          action: "workspace.updated",
+          actorId: scope.actor.id,
+          details: { changed: "allow_missing_scopes", from: true, to: false },
+        },
+      ]),
     );
   });
 });
