@@ -3,8 +3,13 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { startTransition, useEffect, useSyncExternalStore, type FormEvent } from "react";
 import { useForm, type DefaultValues, type FieldValues, type Path } from "react-hook-form";
-import type { z } from "zod";
+import { config, type z } from "zod";
 import type { FormFeedback } from "@/lib/validation/action-result";
+
+// In the browser only: zod's fast path probes for eval with `new Function("")`, which the
+// pages' CSP (no 'unsafe-eval') blocks and reports as a violation even though zod catches it.
+// The server keeps the fast path.
+if (typeof window !== "undefined") config({ jitless: true });
 
 const noSubscription = () => () => {};
 

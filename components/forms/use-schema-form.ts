@@ -35,7 +35,13 @@ export function useSchemaForm<F extends string>(options: {
 }) {
   const { loadSchema, serverErrors, formAction, describe = (message) => message } = options;
   const schema = useRef<Promise<Schema> | null>(null);
-  const ensureSchema = () => (schema.current ??= loadSchema());
+  // zod/mini arrives with the schema; jitless before the first parse, so zod never probes for
+  // eval with `new Function("")`, which the CSP (no 'unsafe-eval') blocks and reports.
+  const ensureSchema = () =>
+    (schema.current ??= Promise.all([import("zod/mini"), loadSchema()]).then(([zod, loaded]) => {
+      zod.config({ jitless: true });
+      return loaded;
+    }));
   const formRef = useRef<HTMLFormElement>(null);
   const touched = useRef(new Set<string>());
   const pressing = useRef(false);
