@@ -4,6 +4,9 @@ import { BASE_HEADERS, NO_FRAMING_HEADERS } from "./lib/http/security-headers.mj
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // Loaded by Node, not bundled: server.ts (bundled on its own) and Next's routes then share one
+  // copy, and so one set of metrics (lib/metrics/registry.ts).
+  serverExternalPackages: ["prom-client"],
   experimental: {
     // forbidden() for a member on an admin's page or action (lib/auth/member.ts).
     authInterrupts: true,

@@ -18,6 +18,7 @@ import { sendWebResponse, toWebRequest, type WebHandler } from "./lib/server/nod
 import { getEnv } from "./lib/env";
 import { HSTS_HEADER } from "./lib/http/security-headers.mjs";
 import { logger } from "./lib/log";
+import { observeHttp } from "./lib/metrics/observe-http";
 import { markClientAddressesResolved } from "./lib/http/client-address";
 import { AddressSet } from "./lib/net/cidr";
 import { applyClientAddress } from "./lib/server/client-address";
@@ -66,6 +67,7 @@ async function main() {
   const trustedProxies = new AddressSet(getEnv().TRUSTED_PROXIES);
   markClientAddressesResolved();
   const server = http.createServer((req, res) => {
+    observeHttp(req, res);
     if (hsts) res.setHeader(HSTS_HEADER.key, HSTS_HEADER.value);
     // The client's address for rate limits and the audit log: only TRUSTED_PROXIES may name it.
     applyClientAddress(req, trustedProxies);

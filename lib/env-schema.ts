@@ -111,6 +111,14 @@ const envVariables = z.object({
       }
       return entries;
     }),
+  // The bearer token a Prometheus scraper sends to GET /metrics; without it /metrics is a 404.
+  METRICS_TOKEN: z
+    .string()
+    .optional()
+    .transform((value) => value?.trim() || undefined)
+    .refine((value) => value === undefined || value.length >= 16, {
+      message: "must be at least 16 characters (for example: openssl rand -hex 24)",
+    }),
   // Webhooks to loopback, private, link-local, unique-local or CGNAT addresses (lib/webhooks).
   ALLOW_PRIVATE_WEBHOOKS: z
     .enum(["1", "0", "true", "false", "on", "off", "yes", "no"], {

@@ -1,3 +1,4 @@
+import { metrics } from "../metrics/registry";
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
@@ -45,6 +46,7 @@ export function apiRoute<P = Record<string, never>>(handler: Handler<P>) {
         );
       } else if (limited) {
         workspaceId = auth.workspaceId;
+        metrics().rateLimitRefusals.inc({ limiter: "api_key" });
         response = apiError(
           429,
           "rate_limited",

@@ -1,4 +1,5 @@
 import "server-only";
+import { metrics } from "../metrics/registry";
 import { getDb } from "../db";
 
 export type RateLimitResult =
@@ -35,12 +36,25 @@ export async function hitRateLimit(
   const count = Number(row!.count);
   await pruneEndedWindows(now.getTime());
   if (count <= limit) return { allowed: true };
+  countRefusal(key);
   const expiresAt = new Date(row!.expiresAt).getTime();
   return {
     allowed: false,
     retryAfterSeconds: Math.max(1, Math.ceil((expiresAt - now.getTime()) / 1000)),
     firstRefusal: count === limit + 1,
   };
+}
+
+/**
+ * For latch_rate_limit_refusals_total: the limiter is the key's kind (`connect:ip`, `signin:code`,
+ * `invite`…), never the subject after it. Keys under `audit:` and `…:throttle-audit:` only thin
+ * out audit entries: a refusal there turns nobody away.
+ */
+function countRefusal(key: string): void {
+  const parts = key.split(":");
+  if (parts[0] === "audit" || parts[1] === "throttle-audit") return;
+  const limiter = parts.length > 2 ? `${parts[0]}:${parts[1]}` : parts[0]!;
+  metrics().rateLimitRefusals.inc({ limiter });
 }
 
 let lastPrune = 0;

@@ -5,6 +5,7 @@ import type { WorkspaceScope } from "../scope";
 import { testConnection } from "../connections/test-connection";
 import { getDb } from "../db";
 import { releaseLease, tryAcquireLease } from "../db/leases";
+import { metrics } from "../metrics/registry";
 import { logger } from "../log";
 
 const LEASE_NAME = "health-check-round";
@@ -200,6 +201,7 @@ export async function runHealthCheckRound({
   const holder = randomUUID();
   if (!(await tryAcquireLease(LEASE_NAME, LEASE_MS, holder))) {
     logger.debug("health check round skipped: another instance is running one");
+    metrics().healthCheckRounds.inc({ outcome: "skipped" });
     return result;
   }
   result.ran = true;
@@ -218,9 +220,16 @@ export async function runHealthCheckRound({
       }
       await checkOne(connection, result);
     });
+  } catch (error) {
+    metrics().healthCheckRounds.inc({ outcome: "error" });
+    throw error;
   } finally {
     await releaseLease(LEASE_NAME, holder);
   }
+  const { healthCheckRounds, healthChecks } = metrics();
+  healthCheckRounds.inc({ outcome: result.errors ? "error" : "ok" });
+  healthChecks.inc({ result: "healthy" }, result.healthy);
+  healthChecks.inc({ result: "failing" }, result.failing);
   logger.info(
     { ...result, due: due.length, leaseLost, durationMs: Math.round(performance.now() - started) },
     "health check round",

@@ -1,6 +1,7 @@
 import "server-only";
 import { openSecret } from "../crypto/secrets";
 import { getDb } from "../db";
+import { metrics } from "../metrics/registry";
 import { logger } from "../log";
 import { forEachConcurrently, startRecurring } from "./recurring";
 import { signPayload, SIGNATURE_HEADER } from "../webhooks/signature";
@@ -105,6 +106,7 @@ async function attempt(delivery: Due, now: Date, sender: Sender): Promise<void> 
       lastStatus: null,
       lastError: "Webhook removed",
     });
+    metrics().webhookDeliveries.inc({ outcome: "failed" });
     return;
   }
   const outcome = workspace.webhookSecretSealed
@@ -118,9 +120,11 @@ async function attempt(delivery: Due, now: Date, sender: Sender): Promise<void> 
       lastError: null,
       deliveredAt: now,
     });
+    metrics().webhookDeliveries.inc({ outcome: "delivered" });
     return;
   }
   const final = delivery.attempts >= MAX_ATTEMPTS;
+  metrics().webhookDeliveries.inc({ outcome: final ? "failed" : "retrying" });
   const delay = RETRY_DELAYS_MS[delivery.attempts - 1] ?? 0;
   await settle(delivery, {
     status: final ? "failed" : "pending",

@@ -1,6 +1,7 @@
 import "server-only";
 import { AtlassianError, type Site } from "../../atlassian";
 import { logger } from "../../log";
+import { metrics } from "../../metrics/registry";
 import { findConnectSession, type OpenConnectSession } from "../find-connect-session";
 import { describeAtlassianError, missingScopesFailure, type Failure } from "./failures";
 import { grantedScopes, missingScopes } from "./granted-scopes";
@@ -60,6 +61,7 @@ export async function withSession(
   const lookup = await findConnectSession(sessionToken);
   if (lookup.state !== "open") {
     logger.info({ step, outcome: "session_ended", reason: lookup.state }, "connect");
+    metrics().connectOutcomes.inc({ outcome: "session_ended", code: `session_${lookup.state}` });
     return { kind: "session_ended", reason: lookup.state };
   }
   const { session } = lookup;
@@ -79,6 +81,10 @@ export async function withSession(
     outcome = { kind: "failed", failure: describeAtlassianError(error) };
   }
   if (outcome.kind === "failed") await recordConnectFailure(session, outcome.failure, { step, ip });
+  metrics().connectOutcomes.inc({
+    outcome: outcome.kind,
+    code: outcome.kind === "failed" ? outcome.failure.code : "",
+  });
   const durationMs = performance.now() - started;
   logger.info(
     {
