@@ -231,6 +231,27 @@ test("a Government Cloud site URL is accepted as the subdomain", async ({
   await expect(page.getByText("https://agency-2.atlassian-us-gov-mod.net")).toBeVisible();
 });
 
+test("a site on its own domain connects from its pasted address, and a near miss is named", async ({
+  page,
+  credential,
+  connectSession,
+}) => {
+  const custom = { ...site("Custom Co", "unused"), url: "https://jira.customco.example" };
+  const cred = await credential({ sites: [custom, site("Other", "other-site")] });
+  const session = await connectSession();
+  await page.goto(session.url);
+  // A host the credential does not reach: the error names it as typed, nothing is spent.
+  await fill(page, { subdomain: "https://wiki.customco.example/", ...cred });
+  await expect(page.getByLabel("Subdomain")).toHaveAccessibleDescription(
+    /cannot reach wiki\.customco\.example\. It can reach: Custom Co/,
+  );
+  await fill(page, { subdomain: " https://JIRA.customco.example/browse/KEY-1 ", ...cred });
+  await expect(page.getByRole("heading", { name: "Connected", exact: true })).toBeVisible({
+    timeout: 15_000,
+  });
+  await expect(page.getByText("https://jira.customco.example")).toBeVisible();
+});
+
 test("an expired link shows a page that says so, not the form", async ({
   page,
   connectSession,
