@@ -1,18 +1,12 @@
 import "server-only";
 import { rawTargetOf } from "../http/raw-target";
 import { forwardRequest } from "../proxy/forward-request";
-import { allowedMethods, type PathMethod } from "./methods";
+import { allowedMethods } from "./methods";
+import { PROXY_METHODS } from "./proxy-methods";
 import { apiError } from "./respond";
 import { apiRoute } from "./route";
 
-/** The methods the proxy forwards (PRODUCT.md). */
-export const PROXY_METHODS = [
-  "GET",
-  "POST",
-  "PUT",
-  "PATCH",
-  "DELETE",
-] as const satisfies readonly PathMethod[];
+export { PROXY_METHODS };
 
 const PROXY_TARGET = /^\/api\/v1\/connections\/[^/?]+\/proxy(\/[^?]*)?(?:\?([\s\S]*))?$/;
 

@@ -4,6 +4,7 @@ import { callGateway } from "../atlassian/gateway";
 import { retryAfterMs } from "../atlassian/retry-after";
 import { tokenFailureAnswer } from "../api/connection-answers";
 import { withLogFields } from "../api/log-fields";
+import { formatSize } from "../api/openapi-settings";
 import { apiError } from "../api/respond";
 import { getAccessToken } from "../connections/get-access-token";
 import { recordGatewayRefusal } from "../connections/record-gateway-refusal";
@@ -196,11 +197,10 @@ function siteLimited(ms: number, target: ProxyTarget): Response {
 }
 
 function bodyTooLarge(limit: number): Response {
-  const size = limit >= 1024 * 1024 ? `${limit / (1024 * 1024)} MB` : `${limit / 1024} KB`;
   return apiError(
     413,
     "body_too_large",
-    `The request body is larger than the proxy's ${size} (PROXY_BODY_LIMIT). Nothing was sent to Atlassian.`,
+    `The request body is larger than the proxy's ${formatSize(limit)} (PROXY_BODY_LIMIT); Atlassian never got the request whole.`,
     // The rest of the body is not read: the connection ends after this answer.
     { connection: "close" },
   );
