@@ -23,7 +23,7 @@ export async function callGateway(call: GatewayCall): Promise<Response> {
   const timer = setTimeout(() => controller.abort(), call.timeoutMs);
   let response: Response;
   try {
-    response = await (call.fetch ?? fetch)(call.url, {
+    response = await (call.fetch ?? unpatchedFetch())(call.url, {
       method: call.method,
       headers: call.headers,
       body: call.body as BodyInit | null,
@@ -46,6 +46,16 @@ export async function callGateway(call: GatewayCall): Promise<Response> {
     status: response.status,
     headers: response.headers,
   });
+}
+
+/**
+ * Node's own fetch. Next replaces the global one with a wrapper for its data cache (tracing,
+ * cache keys, async context on every call: about 2 ms a call under `npm start`); the proxy's
+ * calls are never cached, so they skip it. Read per call: Next patches after modules load.
+ */
+function unpatchedFetch(): typeof fetch {
+  const current = globalThis.fetch as typeof fetch & { _nextOriginalFetch?: typeof fetch };
+  return current._nextOriginalFetch ?? current;
 }
 
 /** The body, cut off (the upstream call aborted) once no chunk arrives for `idleMs`. */
