@@ -1,6 +1,7 @@
 import http from "node:http";
 import https from "node:https";
 import { Readable } from "node:stream";
+import { toWebStream } from "../http/node-streams";
 import { AtlassianError } from "./errors";
 
 export type GatewayCall = {
@@ -63,9 +64,7 @@ export function callGateway(call: GatewayCall): Promise<Response> {
         answerHeaders.append(response.rawHeaders[i]!, response.rawHeaders[i + 1]!);
       }
       const body =
-        status === 204 || status === 304 || call.method === "HEAD"
-          ? null
-          : (Readable.toWeb(response) as ReadableStream<Uint8Array>);
+        status === 204 || status === 304 || call.method === "HEAD" ? null : toWebStream(response);
       if (!body) response.resume();
       resolve(new Response(body, { status, headers: answerHeaders }));
     });
