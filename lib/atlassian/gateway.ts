@@ -1,7 +1,6 @@
 import http from "node:http";
 import https from "node:https";
 import { Readable } from "node:stream";
-import { toWebStream } from "../http/node-streams";
 import { AtlassianError } from "./errors";
 
 export type GatewayCall = {
@@ -64,7 +63,9 @@ export function callGateway(call: GatewayCall): Promise<Response> {
         answerHeaders.append(response.rawHeaders[i]!, response.rawHeaders[i + 1]!);
       }
       const body =
-        status === 204 || status === 304 || call.method === "HEAD" ? null : toWebStream(response);
+        status === 204 || status === 304 || call.method === "HEAD"
+          ? null
+          : (Readable.toWeb(response) as ReadableStream<Uint8Array>);
       if (!body) response.resume();
       resolve(new Response(body, { status, headers: answerHeaders }));
     });

@@ -3,7 +3,6 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { PROXY_METHODS, proxyHandler, proxyMethodNotAllowed } from "../api/proxy-route";
 import { apiError } from "../api/respond";
-import { toWebStream } from "../http/node-streams";
 import { recordRawTarget } from "../http/raw-target";
 import { logger } from "../log";
 import { closeWhenBodyUnread } from "./body-limit";
@@ -57,7 +56,7 @@ function toStreamingRequest(req: IncomingMessage): Request {
   const request = new Request(`http://${req.headers.host ?? "localhost"}${req.url}`, {
     method: req.method,
     headers,
-    ...(hasBody ? { body: toWebStream(req), duplex: "half" } : {}),
+    ...(hasBody ? { body: Readable.toWeb(req) as ReadableStream<Uint8Array>, duplex: "half" } : {}),
   } as RequestInit);
   return recordRawTarget(request, req.url!);
 }
