@@ -286,10 +286,11 @@ describe("bounds", () => {
     expect(bytes).toBe(total);
     expect(samples.length).toBeGreaterThanOrEqual(9);
     // Holding the body (or a copy of it) anywhere on the way keeps 50 MB reachable. Chunks in
-    // flight between the sockets come and go; what is reachable most of the time is little.
+    // flight between the in-process sockets (fake → proxy → client) come and go, up to about
+    // 10 MB a hop even on a direct call; what stays reachable most of the time is little.
     const sorted = [...samples].sort((a, b) => a - b);
     expect(sorted[Math.floor(sorted.length / 2)]! / MB).toBeLessThan(5);
-    expect(sorted.at(-1)! / MB).toBeLessThan(35);
+    expect(sorted.at(-1)! / MB).toBeLessThan(45);
   }, 60_000);
 
   it("refuses a 12 MB body with 413 before sending anything, by its length", async () => {
@@ -343,6 +344,14 @@ describe("bounds", () => {
       );
     });
     expect(outcome).toBe("cut");
+  });
+
+  it("passes a redirect on instead of following it with the token", async () => {
+    const c = await bed.connection();
+    const answer = await call(c, "/jira/__fake/redirect");
+    expect(answer.status).toBe(302);
+    expect(answer.headers.location).toBe("http://169.254.169.254/latest/meta-data/");
+    expect(received(c)).toHaveLength(1);
   });
 
   it("answers 405 with Allow for a method it does not forward", async () => {
@@ -528,6 +537,9 @@ describe("faults", () => {
       expect(Number(answer.headers["retry-after"])).toBeGreaterThanOrEqual(4);
     }
     expect(received(first)).toHaveLength(sent);
+    // Another site is not held back.
+    const elsewhere = await bed.connection();
+    expect((await call(elsewhere, "/jira/rest/api/3/myself")).status).toBe(200);
   });
 
   it("a revoked connection answers 409, an unknown one 404, and neither sends anything", async () => {

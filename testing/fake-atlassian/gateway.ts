@@ -14,6 +14,7 @@ import { nextFault, type FakeSite, type FakeState } from "./state";
  * - `…/__fake/slow?ms=N`: the echo, after N ms without a status line;
  * - `…/__fake/slow-body?ms=N`: a status line and a first chunk, then N ms of silence;
  * - `…/__fake/needs-scope`: 401 as Atlassian answers a call the token lacks a scope for;
+ * - `…/__fake/redirect`: 302 to another host, which a client carrying the token must not follow;
  * - queued faults with endpoint "gateway" (unauthorized, 429s, 503s, stall…) come first.
  */
 export async function handleGateway(
@@ -72,6 +73,10 @@ function echoOrBehave(
   const query = new URL(received.rawUrl, "http://fake").searchParams;
   if (received.rest === "/__fake/stream") {
     return void streamBytes(response, Number(query.get("bytes") ?? 0));
+  }
+  if (received.rest === "/__fake/redirect") {
+    response.writeHead(302, { location: "http://169.254.169.254/latest/meta-data/" });
+    return void response.end();
   }
   if (received.rest === "/__fake/needs-scope") {
     return json(response, 401, { code: 401, message: "Unauthorized; scope does not match" });
