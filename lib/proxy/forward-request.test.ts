@@ -490,6 +490,24 @@ describe("faults", () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(900);
   }, 15_000);
 
+  it("never sends again before a minute-precision X-RateLimit-Reset's minute has passed", async () => {
+    const c = await bed.connection();
+    await queueGatewayFault(c, { mode: "rate_limit_reset_minute", times: 1 });
+    const started = Date.now();
+    const minuteEnds = started - (started % 60_000) + 60_000;
+    const answer = await call(c, "/jira/rest/api/3/myself");
+    if (answer.status === 200) {
+      // Within the retry budget: sent again only once the minute had ended.
+      expect(received(c).at(-1)!.receivedAt).toBeGreaterThanOrEqual(minuteEnds);
+    } else {
+      expect(answer.status).toBe(429);
+      expect(received(c)).toHaveLength(1);
+      expect(Number(answer.headers["retry-after"])).toBeGreaterThanOrEqual(
+        Math.floor((minuteEnds - started) / 1000),
+      );
+    }
+  }, 20_000);
+
   it("does not retry a POST, nor a wait past the budget: the 429 is passed on with Retry-After", async () => {
     const c = await bed.connection();
     await queueGatewayFault(c, { mode: "rate_limit_retry_after", retryAfterSeconds: 1, times: 1 });

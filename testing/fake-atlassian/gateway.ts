@@ -23,6 +23,7 @@ export async function handleGateway(
   response: ServerResponse,
   answerFault: (fault: NonNullable<ReturnType<typeof nextFault>>, answer: () => void) => void,
 ) {
+  const receivedAt = Date.now();
   const rawUrl = request.url ?? "/";
   const [, product, cloudId, rest] = /^\/ex\/([^/]+)\/([^/?]+)(\/[^?]*)?/.exec(rawUrl) ?? [];
   const { bytes, text } = await readBounded(request, 64 * 1024);
@@ -31,6 +32,7 @@ export async function handleGateway(
     rawUrl,
     headers: { ...request.headers },
     bodyBytes: bytes,
+    receivedAt,
   });
   const requestId = randomUUID();
   response.setHeader("x-arequestid", requestId);

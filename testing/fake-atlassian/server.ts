@@ -134,6 +134,9 @@ function misbehave(fault: Fault, response: ServerResponse, answer: () => void) {
         new Date(Date.now() + retryAfter * 1000).toISOString(),
       );
       return json(response, 429, { message: "Too Many Requests" });
+    case "rate_limit_reset_minute":
+      response.setHeader("x-ratelimit-reset", `${new Date().toISOString().slice(0, 16)}Z`);
+      return json(response, 429, { message: "Too Many Requests" });
     case "stall":
       // Without stallMs it never answers; either way the client's deadline must end the wait.
       if (fault.stallMs !== undefined) later(response, fault.stallMs, answer);

@@ -15,6 +15,8 @@ export type FaultMode =
   | "rate_limit_retry_after"
   /** 429 with `X-RateLimit-Reset: <now + retryAfterSeconds>` as ISO 8601 (default 1). */
   | "rate_limit_reset"
+  /** 429 with `X-RateLimit-Reset` naming the current minute, as Atlassian does: `…T12:05Z`. */
+  | "rate_limit_reset_minute"
   /**
    * No status line at all: forever, or for `stallMs` and then the normal answer (a slow
    * Atlassian, e.g. a 20 s stall).
@@ -67,6 +69,8 @@ export type GatewayRequest = {
   rawUrl: string;
   headers: Record<string, string | string[] | undefined>;
   bodyBytes: number;
+  /** When its head arrived (ms since the epoch). */
+  receivedAt: number;
 };
 
 export type FakeState = {
