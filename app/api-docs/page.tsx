@@ -6,6 +6,7 @@ import {
   type JsonSchema,
   type OpenApiOperation,
 } from "@/lib/api/openapi";
+import { jsonSchemaOf, openApiSettings } from "@/lib/api/openapi-settings";
 import { schemaFields, schemaNotes, typeLabel, type SchemaField } from "@/lib/api/schema-fields";
 import { getEnv } from "@/lib/env";
 
@@ -16,6 +17,8 @@ export const dynamic = "force-dynamic";
 const METHOD_STYLES: Record<HttpMethod, string> = {
   get: "bg-emerald-100 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-300",
   post: "bg-blue-100 text-blue-800 dark:bg-blue-950 dark:text-blue-300",
+  put: "bg-amber-100 text-amber-800 dark:bg-amber-950 dark:text-amber-300",
+  patch: "bg-violet-100 text-violet-800 dark:bg-violet-950 dark:text-violet-300",
   delete: "bg-red-100 text-red-800 dark:bg-red-950 dark:text-red-300",
 };
 
@@ -23,7 +26,7 @@ type Operation = OpenApiOperation & { method: HttpMethod; path: string };
 
 /** The tenant API, rendered on the server from the same OpenAPI document /api/v1/openapi.json serves. */
 export default function ApiDocsPage() {
-  const document = buildOpenApiDocument({ publicUrl: getEnv().PUBLIC_URL });
+  const document = buildOpenApiDocument(openApiSettings(getEnv()));
   const schemas = document.components.schemas;
   const operations: Operation[] = Object.entries(document.paths).flatMap(([path, item]) =>
     HTTP_METHODS.flatMap((method) => (item[method] ? [{ ...item[method], method, path }] : [])),
@@ -95,7 +98,7 @@ function OperationSection({
   operation: Operation;
   schemas: Record<string, JsonSchema>;
 }) {
-  const body = operation.requestBody?.content["application/json"].schema;
+  const body = jsonSchemaOf(operation.requestBody?.content);
   return (
     <section
       id={operation.operationId}
@@ -143,7 +146,7 @@ function OperationSection({
         <h3 className="text-sm font-semibold">Responses</h3>
         <ul className="mt-2 space-y-1 text-sm">
           {Object.entries(operation.responses).map(([status, response]) => {
-            const schema = response.content?.["application/json"].schema;
+            const schema = jsonSchemaOf(response.content);
             return (
               <li key={status}>
                 <span className="font-mono font-semibold">{status}</span>{" "}

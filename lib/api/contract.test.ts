@@ -45,6 +45,8 @@ const ROUTE_FILES: Record<string, () => Promise<RouteModule>> = {
   "/api/v1/connections/{id}/test": () => import("../../app/api/v1/connections/[id]/test/route"),
   "/api/v1/connections/{id}/access-token": () =>
     import("../../app/api/v1/connections/[id]/access-token/route"),
+  "/api/v1/connections/{id}/proxy/{product}/{path}": () =>
+    import("../../app/api/v1/connections/[id]/proxy/[[...path]]/route"),
   "/api/health": () => import("../../app/api/health/route"),
   "/api/v1/openapi.json": () => import("../../app/api/v1/openapi.json/route"),
 };
@@ -62,6 +64,8 @@ const seen = new Set<string>();
 beforeAll(async () => {
   // High enough for the test's own calls; one key is made to be past it below.
   process.env.API_RATE_LIMIT = "1000";
+  // The proxy's timeout answer, in a second rather than thirty.
+  process.env.PROXY_TIMEOUT = "1s";
   ({ fake, db } = await startConnectTestbed());
   document = buildOpenApiDocument({ publicUrl: "https://latch.example.com" });
   validator = openApiValidator(document);
@@ -97,12 +101,17 @@ async function call(
     body?: BodyInit;
     headers?: Record<string, string>;
     apiKey?: string | null;
+    /** The proxy's {product}/{path}, e.g. jira/rest/api/3/myself. */
+    proxied?: string;
   } = {},
 ): Promise<{ status: number; body: unknown; response: Response }> {
   const routeFile = await ROUTE_FILES[path]!();
   const handler = routeFile[method];
   if (typeof handler !== "function") throw new Error(`${path} exports no ${method}`);
-  const url = `${BASE}${path.replace("{id}", encodeURIComponent(options.id ?? ""))}${options.query ? `?${options.query}` : ""}`;
+  const filled = path
+    .replace("{id}", encodeURIComponent(options.id ?? ""))
+    .replace("{product}/{path}", options.proxied ?? "{product}/{path}");
+  const url = `${BASE}${filled}${options.query ? `?${options.query}` : ""}`;
   const apiKey = options.apiKey === undefined ? key : options.apiKey;
   const request = new Request(url, {
     method,
@@ -123,7 +132,8 @@ async function call(
 
 /** The answer against the document: a listed status, the listed body and headers. */
 async function checkAnswer(operation: OpenApiOperation, response: Response): Promise<unknown> {
-  const status = String(response.status);
+  // `default`: the proxy's passed-on answers, whatever their status.
+  const status = operation.responses[String(response.status)] ? String(response.status) : "default";
   const where = `${operation.operationId} ${status}`;
   const listed = operation.responses[status];
   expect(listed, `${where}: a status the document does not list`).toBeDefined();
@@ -147,7 +157,10 @@ async function checkAnswer(operation: OpenApiOperation, response: Response): Pro
       expect([...declared.keys()], `${where}: undeclared ${name}`).toContain(name);
     }
   }
-  const schema = listed!.content?.["application/json"].schema;
+  const schema =
+    listed!.content && "application/json" in listed!.content
+      ? listed!.content["application/json"]!.schema
+      : undefined;
   if (!schema) return undefined;
   expect(response.headers.get("content-type")).toMatch(/^application\/json/);
   const body: unknown = await response.json();
@@ -254,6 +267,70 @@ describe("every operation answers as the document says", () => {
     const revoked = await call(path, "GET", { id });
     expect((revoked.body as { error: { code: string } }).error.code).toBe("connection_revoked");
   }, 30_000);
+
+  it("GET, POST, PUT, PATCH and DELETE /api/v1/connections/{id}/proxy/{product}/{path}", async () => {
+    const path = "/api/v1/connections/{id}/proxy/{product}/{path}";
+    const { id, credential } = await connectThroughFlow(fake, ownScope);
+    const faults = fake.state.credentials.get(credential.clientId)!.faults;
+    const gatewayFault = (mode: "drop_connection" | "stall") =>
+      faults.push({ endpoint: "gateway", mode, times: 1 });
+    for (const method of ["GET", "POST", "PUT", "PATCH", "DELETE"]) {
+      const proxied = "jira/rest/api/3/myself";
+      const body = ["POST", "PUT", "PATCH"].includes(method) ? "{}" : undefined;
+      const ok = await call(path, method, { id, proxied, body });
+      expect(ok.status, method).toBeLessThan(300);
+      expect((await call(path, method, { id, proxied: "jira/%2e%2e/x", body })).status).toBe(400);
+      expect((await call(path, method, { id: "conn_missing", proxied })).status).toBe(404);
+      expect((await call(path, method, { id, proxied, apiKey: null })).status).toBe(401);
+      expect((await call(path, method, { id, proxied, apiKey: limitedKey })).status).toBe(429);
+      if (body) {
+        const tooLarge = await call(path, method, {
+          id,
+          proxied,
+          body: chunkedBody(11 * 1024 * 1024),
+        });
+        expect(tooLarge.status).toBe(413);
+      }
+      gatewayFault("drop_connection");
+      expect((await call(path, method, { id, proxied, body })).status).toBe(502);
+      gatewayFault("stall");
+      expect((await call(path, method, { id, proxied, body })).status).toBe(504);
+      faults.length = 0;
+    }
+    // Site-wide limit, Atlassian unavailable for a renewal, then revoked.
+    faults.push({
+      endpoint: "gateway",
+      mode: "rate_limit_retry_after",
+      times: 1,
+      retryAfterSeconds: 30,
+    });
+    for (const method of ["POST", "GET", "PUT", "PATCH", "DELETE"]) {
+      expect(
+        (
+          await call(path, method, {
+            id,
+            proxied: "jira/x",
+            body: method === "GET" ? undefined : "{}",
+          })
+        ).status,
+      ).toBe(429);
+    }
+    const { limitSite } = await import("../proxy/site-rate-limits");
+    const cloudId = (await db.getDb().connection.findUniqueOrThrow({ where: { id } })).siteCloudId;
+    limitSite(cloudId, -1_000_000);
+    await db
+      .getDb()
+      .connection.update({ where: { id }, data: { accessTokenExpiresAt: new Date(0) } });
+    faults.push({ endpoint: "token", mode: "status_503", times: 100 });
+    for (const method of ["GET", "POST", "PUT", "PATCH", "DELETE"]) {
+      expect((await call(path, method, { id, proxied: "jira/x" })).status).toBe(503);
+    }
+    faults.length = 0;
+    await call("/api/v1/connections/{id}", "DELETE", { id });
+    for (const method of ["GET", "POST", "PUT", "PATCH", "DELETE"]) {
+      expect((await call(path, method, { id, proxied: "jira/x" })).status).toBe(409);
+    }
+  }, 60_000);
 
   it("GET /api/health", async () => {
     expect((await call("/api/health", "GET", { apiKey: null })).status).toBe(200);

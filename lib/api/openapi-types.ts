@@ -14,6 +14,9 @@ export type JsonSchema = {
   [keyword: string]: unknown;
 };
 
+/** A body of any type: what the proxy passes on is Atlassian's to shape. */
+export type OpenApiContent = Record<string, { schema: JsonSchema }>;
+
 export type OpenApiParameter = {
   name: string;
   in: "path" | "query";
@@ -29,7 +32,7 @@ export type OpenApiHeaderRef = { $ref: string };
 export type OpenApiResponse = {
   description: string;
   headers?: Record<string, OpenApiHeaderRef>;
-  content?: { "application/json": { schema: JsonSchema } };
+  content?: { "application/json": { schema: JsonSchema } } | OpenApiContent;
 };
 
 export type OpenApiOperation = {
@@ -39,11 +42,15 @@ export type OpenApiOperation = {
   tags: string[];
   security?: Record<string, string[]>[];
   parameters?: OpenApiParameter[];
-  requestBody?: { required: boolean; content: { "application/json": { schema: JsonSchema } } };
+  requestBody?: {
+    required: boolean;
+    description?: string;
+    content: { "application/json": { schema: JsonSchema } } | OpenApiContent;
+  };
   responses: Record<string, OpenApiResponse>;
 };
 
-export const HTTP_METHODS = ["get", "post", "delete"] as const;
+export const HTTP_METHODS = ["get", "post", "put", "patch", "delete"] as const;
 export type HttpMethod = (typeof HTTP_METHODS)[number];
 
 export type OpenApiDocument = {

@@ -18,7 +18,7 @@ function at<T>(record: Record<string, T> | undefined, key: string): T {
 }
 const schema = (name: string) => at(schemas, name);
 const property = (of: JsonSchema, name: string) => at(of.properties, name);
-const operation = (path: string, method: "get" | "post" | "delete") =>
+const operation = (path: string, method: "get" | "post" | "put" | "patch" | "delete") =>
   at(at(document.paths, path), method);
 
 /** Every $ref anywhere in a value. */
@@ -54,6 +54,9 @@ describe("the OpenAPI document", () => {
         "POST /api/v1/connections/{id}/test",
         "DELETE /api/v1/connections/{id}",
         "GET /api/v1/connections/{id}/access-token",
+        ...["GET", "POST", "PUT", "PATCH", "DELETE"].map(
+          (method) => `${method} /api/v1/connections/{id}/proxy/{product}/{path}`,
+        ),
         "GET /api/health",
       ].sort(),
     );
@@ -80,9 +83,11 @@ describe("the OpenAPI document", () => {
       for (const operation of Object.values(item)) {
         for (const [status, response] of Object.entries(operation.responses)) {
           if (Number(status) >= 400 && operation.operationId !== "health") {
-            expect(response.content?.["application/json"].schema).toEqual({
-              $ref: "#/components/schemas/Error",
-            });
+            const schema = (response.content as Record<string, { schema: JsonSchema }>)[
+              "application/json"
+            ]!.schema;
+            // The proxy's errors may also be Atlassian's own answers, passed on.
+            expect(schema.anyOf?.[0] ?? schema).toEqual({ $ref: "#/components/schemas/Error" });
           }
         }
       }
@@ -188,6 +193,7 @@ describe("the OpenAPI document", () => {
         "site.cloud_id",
         "site.name",
         "site.url",
+        "products",
         "scopes",
         "client_id",
         "created_at",
@@ -208,8 +214,19 @@ describe("the OpenAPI document", () => {
 
   it("describes the access token and error answers of the README's HTTP API", () => {
     expect(schema("AccessToken").required?.sort()).toEqual(
-      ["access_token", "token_type", "expires_at", "cloud_id", "api_base_url"].sort(),
+      [
+        "access_token",
+        "token_type",
+        "expires_at",
+        "cloud_id",
+        "api_base_url",
+        "api_base_urls",
+      ].sort(),
     );
+    expect(property(schema("Connection"), "products").items).toEqual({
+      type: "string",
+      enum: ["jira", "confluence"],
+    });
     expect(property(schema("AccessToken"), "token_type").const).toBe("Bearer");
     expect(schemaFields(schema("Error"), schemas).map((field) => field.name)).toEqual([
       "error",
@@ -219,6 +236,31 @@ describe("the OpenAPI document", () => {
     expect(property(schema("ConnectionList"), "data").items).toEqual({
       $ref: "#/components/schemas/Connection",
     });
+  });
+
+  it("describes the proxy: five methods, Atlassian's answer as the default, Latch's own errors", () => {
+    const path = "/api/v1/connections/{id}/proxy/{product}/{path}";
+    for (const method of ["get", "post", "put", "patch", "delete"] as const) {
+      const proxied = operation(path, method);
+      expect(proxied.parameters?.map((parameter) => parameter.name)).toEqual([
+        "id",
+        "product",
+        "path",
+      ]);
+      expect(proxied.parameters?.[1]?.schema.enum).toEqual(["jira", "confluence"]);
+      expect(Object.keys(proxied.responses)).toEqual(
+        expect.arrayContaining(["default", "400", "401", "404", "409", "429", "502", "504"]),
+      );
+      expect("413" in proxied.responses).toBe(["post", "put", "patch"].includes(method));
+      expect(at(proxied.responses, "429").description).toContain("atlassian_rate_limited");
+      expect(at(proxied.responses, "400").description).toContain("invalid_proxy_path");
+      expect(proxied.description).toContain("405 method_not_allowed");
+      expect(Boolean(proxied.requestBody)).toBe(["post", "put", "patch"].includes(method));
+    }
+    expect(
+      buildOpenApiDocument({ publicUrl: "https://l.example", proxyBodyLimit: "2 MB" }).paths[path]!
+        .post!.requestBody!.description,
+    ).toContain("2 MB");
   });
 
   it("resolves every $ref and carries no stray JSON Schema dialect markers", () => {

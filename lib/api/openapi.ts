@@ -1,5 +1,6 @@
 import { API_BODY_LIMIT_BYTES } from "./read-body";
 import { componentSchemas, queryParameters } from "./openapi-schemas";
+import { PROXY_HEADERS, proxyPathItem } from "./openapi-proxy";
 import type {
   JsonSchema,
   OpenApiDocument,
@@ -70,7 +71,14 @@ const ID_PARAMETER: OpenApiParameter = {
  * validate with (requests) and the API's answers are held to (responses). Pure: the public URL
  * comes in as an argument.
  */
-export function buildOpenApiDocument({ publicUrl }: { publicUrl: string }): OpenApiDocument {
+export function buildOpenApiDocument({
+  publicUrl,
+  proxyBodyLimit = "10 MB",
+}: {
+  publicUrl: string;
+  /** PROXY_BODY_LIMIT, as the document states it. */
+  proxyBodyLimit?: string;
+}): OpenApiDocument {
   const schemas = componentSchemas();
   const document: OpenApiDocument = {
     openapi: "3.1.0",
@@ -85,6 +93,10 @@ export function buildOpenApiDocument({ publicUrl }: { publicUrl: string }): Open
     tags: [
       { name: "Connect sessions", description: "Links that let one end user connect." },
       { name: "Connections", description: "Stored, encrypted credentials and their health." },
+      {
+        name: "Proxy",
+        description: "Call Atlassian's REST APIs through Latch, which adds the connection's token.",
+      },
       { name: "Health", description: "For load balancers and orchestrators." },
     ],
     paths: {
@@ -170,7 +182,7 @@ export function buildOpenApiDocument({ publicUrl }: { publicUrl: string }): Open
           operationId: "getAccessToken",
           summary: "Get an access token",
           description:
-            "A valid Atlassian access token for calling the gateway at api_base_url: the cached one while it has minutes left, otherwise a new one.",
+            "A valid Atlassian access token for calling the gateway at api_base_urls (one base per product the site serves; api_base_url is Jira's, or the only product's): the cached one while it has minutes left, otherwise a new one.",
           tags: ["Connections"],
           parameters: [ID_PARAMETER],
           responses: {
@@ -187,6 +199,7 @@ export function buildOpenApiDocument({ publicUrl }: { publicUrl: string }): Open
           },
         },
       },
+      "/api/v1/connections/{id}/proxy/{product}/{path}": proxyPathItem(proxyBodyLimit),
       "/api/health": {
         get: {
           operationId: "health",
@@ -203,7 +216,7 @@ export function buildOpenApiDocument({ publicUrl }: { publicUrl: string }): Open
     },
     components: {
       schemas,
-      headers: HEADERS,
+      headers: { ...HEADERS, ...PROXY_HEADERS },
       securitySchemes: {
         apiKey: {
           type: "http",
@@ -218,7 +231,7 @@ export function buildOpenApiDocument({ publicUrl }: { publicUrl: string }): Open
     for (const operation of Object.values(item)) {
       if (operation.security?.length === 0) continue;
       // Every operation that takes a key: counted against its rate limit, answered with an id.
-      operation.responses["429"] = RATE_LIMITED;
+      operation.responses["429"] ??= RATE_LIMITED;
       for (const [status, response] of Object.entries(operation.responses)) {
         operation.responses[status] = {
           ...response,

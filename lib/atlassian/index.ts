@@ -1,4 +1,4 @@
-export { validateCredential, requestAccessToken, apiBaseUrl } from "./client";
+export { validateCredential, requestAccessToken } from "./client";
 export type {
   AtlassianConfig,
   ValidatedCredential,
@@ -10,3 +10,12 @@ export { AtlassianError, type AtlassianErrorCode } from "./errors";
 export { chooseSite, type SiteChoice } from "./choose-site";
 export { normalizeSubdomain, siteHostFor, siteSubdomain } from "./subdomain";
 export { siteDomainFor } from "./site-domains";
+export {
+  PRODUCTS,
+  isProduct,
+  productsFromScopes,
+  gatewayBaseUrl,
+  gatewayBaseUrls,
+  primaryProduct,
+  type Product,
+} from "./products";

@@ -8,12 +8,14 @@ export type CheckAdvice = { message: string; advice: string };
 
 /**
  * Every code a connection's check or connect attempt can record (lib/connections/internal/
- * failures.ts, get-access-token.ts, connect-limits.ts). A test holds this list to the code.
+ * failures.ts, get-access-token.ts, connect-limits.ts, record-gateway-refusal.ts). A test holds
+ * this list to the code.
  */
 export const CONNECTION_ERROR_CODES = [
   "invalid_client",
   "invalid_credentials",
   "site_unreachable",
+  "gateway_unauthorized",
   "atlassian_unavailable",
   "atlassian_unexpected_response",
   "atlassian_rate_limited",
@@ -44,6 +46,12 @@ const ADVICE: Record<ConnectionErrorCode, CheckAdvice> = {
     message: "The credential works but no longer reaches this connection's site.",
     advice:
       "The service account lost its role on the site: give it a role there again in Atlassian Administration, then press Test. Or send a reconnect link for another site.",
+  },
+  gateway_unauthorized: {
+    message:
+      "Atlassian's API refused a freshly issued token for this site twice, on a call through the proxy.",
+    advice:
+      "The service account has probably lost its role on the site: give it a role there again in Atlassian Administration, then press Test. Until a Test passes, proxied calls answer 409 without reaching Atlassian.",
   },
   atlassian_unavailable: {
     message: "Atlassian did not answer properly (an outage, a timeout or a network failure).",

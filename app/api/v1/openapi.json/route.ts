@@ -1,5 +1,6 @@
 import { otherMethods } from "@/lib/api/methods";
 import { buildOpenApiDocument } from "@/lib/api/openapi";
+import { openApiSettings } from "@/lib/api/openapi-settings";
 import { getEnv } from "@/lib/env";
 
 // The document names this instance's PUBLIC_URL, known at run time only.
@@ -7,7 +8,7 @@ export const dynamic = "force-dynamic";
 
 /** The tenant API's OpenAPI 3.1 document. Public: it describes the API, it holds nothing secret. */
 export function GET() {
-  return Response.json(buildOpenApiDocument({ publicUrl: getEnv().PUBLIC_URL }), {
+  return Response.json(buildOpenApiDocument(openApiSettings(getEnv())), {
     headers: { "cache-control": "public, max-age=300" },
   });
 }
