@@ -35,6 +35,8 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
   if (value === null) return null;
   const text = value.trim();
   if (/^\d+$/.test(text)) return Number(text);
+  // An HTTP date names its day and month; Date.parse alone would read "-3" as a year.
+  if (!/^[a-z]{3}, /i.test(text)) return null;
   const at = Date.parse(text);
   if (Number.isNaN(at)) return null;
   return Math.max(0, Math.ceil((at - now) / 1000));
