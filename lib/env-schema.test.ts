@@ -136,3 +136,27 @@ describe("API_RATE_LIMIT", () => {
     expect(() => parseEnv({ API_RATE_LIMIT: value })).toThrow("API_RATE_LIMIT");
   });
 });
+
+describe("the proxy's bounds", () => {
+  it("default to 10 MB bodies and a 30 s wait on Atlassian", () => {
+    const env = parseEnv({});
+    expect(env.proxyBodyLimitBytes).toBe(10 * 1024 * 1024);
+    expect(env.proxyTimeoutMs).toBe(30_000);
+  });
+
+  it("read sizes and durations with their units", () => {
+    const env = parseEnv({ PROXY_BODY_LIMIT: "512KB", PROXY_TIMEOUT: "2m" });
+    expect(env.proxyBodyLimitBytes).toBe(512 * 1024);
+    expect(env.proxyTimeoutMs).toBe(120_000);
+    expect(parseEnv({ PROXY_BODY_LIMIT: "2048" }).proxyBodyLimitBytes).toBe(2048);
+  });
+
+  it("refuse what is no size or duration, naming the variable", () => {
+    expect(configError({ PROXY_BODY_LIMIT: "lots" }).message).toContain(
+      "PROXY_BODY_LIMIT must be a size from 1KB to 1GB",
+    );
+    expect(configError({ PROXY_TIMEOUT: "off" }).message).toContain(
+      "PROXY_TIMEOUT must be a duration from 1s to 10m",
+    );
+  });
+});

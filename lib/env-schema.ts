@@ -55,6 +55,41 @@ const baseUrl = (fallback: string) =>
     .default(fallback)
     .transform((value) => value.replace(/\/+$/, ""));
 
+const SIZE_UNITS = { b: 1, kb: 1024, mb: 1024 * 1024, gb: 1024 * 1024 * 1024 };
+
+/** `10MB`, `512KB`, `1GB` or plain bytes, as bytes; undefined when it is not a size. */
+export function parseSize(value: string): number | undefined {
+  const match = /^(\d+)\s*(b|kb|mb|gb)?$/.exec(value.trim().toLowerCase());
+  if (!match) return undefined;
+  return Number(match[1]) * SIZE_UNITS[(match[2] ?? "b") as keyof typeof SIZE_UNITS];
+}
+
+// The proxy's request bodies (lib/proxy): Atlassian's own attachment limits are far above this.
+const proxyBodyLimit = z
+  .string()
+  .default("10MB")
+  .transform((value, context) => {
+    const bytes = parseSize(value);
+    if (bytes === undefined || bytes < 1024 || bytes > 1024 * 1024 * 1024) {
+      context.addIssue({ code: "custom", message: "must be a size from 1KB to 1GB, like 10MB" });
+      return z.NEVER;
+    }
+    return bytes;
+  });
+
+// How long the proxy waits for Atlassian, for its answer's headers and then between body chunks.
+const proxyTimeout = z
+  .string()
+  .default("30s")
+  .transform((value, context) => {
+    const ms = parseDuration(value);
+    if (ms === undefined || ms === null || ms < 1000 || ms > 10 * MINUTE_MS) {
+      context.addIssue({ code: "custom", message: "must be a duration from 1s to 10m, like 30s" });
+      return z.NEVER;
+    }
+    return ms;
+  });
+
 /** Every variable Latch reads. Defaults make the embedded SQLite set-up need no configuration. */
 const envVariables = z.object({
   DATABASE_URL: z
@@ -92,6 +127,8 @@ const envVariables = z.object({
       message: "must be a number of requests per minute per API key, or off",
     })
     .transform((value) => (value === "off" ? null : Number(value))),
+  PROXY_BODY_LIMIT: proxyBodyLimit,
+  PROXY_TIMEOUT: proxyTimeout,
   // Addresses or CIDRs of the reverse proxies in front of Latch (lib/http/client-address.ts).
   TRUSTED_PROXIES: z
     .string()
@@ -121,11 +158,17 @@ const envVariables = z.object({
 });
 
 /** The variables, with durations handed on parsed under a name that says their unit. */
-export const envSchema = envVariables.transform(({ HEALTH_CHECK_INTERVAL, ...env }) => ({
-  ...env,
-  /** Milliseconds between scheduled checks of a connection (lib/jobs/health-checks.ts); null when off. */
-  healthCheckIntervalMs: HEALTH_CHECK_INTERVAL,
-}));
+export const envSchema = envVariables.transform(
+  ({ HEALTH_CHECK_INTERVAL, PROXY_BODY_LIMIT, PROXY_TIMEOUT, ...env }) => ({
+    ...env,
+    /** Milliseconds between scheduled checks of a connection (lib/jobs/health-checks.ts); null when off. */
+    healthCheckIntervalMs: HEALTH_CHECK_INTERVAL,
+    /** The most a proxied request body may hold, in bytes (lib/proxy). */
+    proxyBodyLimitBytes: PROXY_BODY_LIMIT,
+    /** How long the proxy waits on Atlassian before giving up, in milliseconds (lib/proxy). */
+    proxyTimeoutMs: PROXY_TIMEOUT,
+  }),
+);
 
 export type RawEnv = z.output<typeof envSchema>;
 

@@ -14,6 +14,8 @@ declare namespace Latch {
     status: "healthy" | "failing" | "revoked";
     end_user: { id: string; email: string | null; display_name: string | null };
     site: { cloud_id: string; name: string; url: string };
+    /** The Atlassian products the site serves, read from its scopes (Jira when none names one). */
+    products: ("jira" | "confluence")[];
     scopes: string[];
     client_id: string;
     created_at: string;

@@ -188,6 +188,7 @@ describe("the OpenAPI document", () => {
         "site.cloud_id",
         "site.name",
         "site.url",
+        "products",
         "scopes",
         "client_id",
         "created_at",
@@ -208,8 +209,19 @@ describe("the OpenAPI document", () => {
 
   it("describes the access token and error answers of the README's HTTP API", () => {
     expect(schema("AccessToken").required?.sort()).toEqual(
-      ["access_token", "token_type", "expires_at", "cloud_id", "api_base_url"].sort(),
+      [
+        "access_token",
+        "token_type",
+        "expires_at",
+        "cloud_id",
+        "api_base_url",
+        "api_base_urls",
+      ].sort(),
     );
+    expect(property(schema("Connection"), "products").items).toEqual({
+      type: "string",
+      enum: ["jira", "confluence"],
+    });
     expect(property(schema("AccessToken"), "token_type").const).toBe("Bearer");
     expect(schemaFields(schema("Error"), schemas).map((field) => field.name)).toEqual([
       "error",

@@ -400,6 +400,24 @@ describe.concurrent("validateCredential against the fake Atlassian", () => {
     expect(elapsed).toBeLessThan(3_000);
   });
 
+  test("a site list far over 64 KB (many sites, granular scopes) is read whole", async ({
+    fake,
+    expect,
+  }) => {
+    const scopes = Array.from({ length: 60 }, (_, i) => `read:jira-granular-scope-${i}:jira`);
+    const sites = Array.from({ length: 200 }, (_, i) => ({
+      id: `9f1c0e2a-3333-4a2b-8c3d-${String(i).padStart(12, "0")}`,
+      name: `Site ${i}`,
+      url: `https://site-${i}.atlassian.net`,
+      scopes,
+    }));
+    expect(JSON.stringify(sites).length).toBeGreaterThan(400 * 1024);
+    const creds = await createCredential(fake, { sites });
+    const validated = await validateCredential(configFor(fake), creds);
+    expect(validated.sites).toHaveLength(200);
+    expect(validated.sites[199]!.scopes).toHaveLength(60);
+  });
+
   test("a missing expires_in is taken as 55 minutes", async ({ fake, expect }) => {
     const creds = await createCredential(fake, { expires_in: "omit" });
     const before = Date.now();

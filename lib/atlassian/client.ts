@@ -74,9 +74,4 @@ export async function requestAccessToken(
   });
 }
 
-/** The gateway base a token is used with: `{api}/ex/jira/{cloudId}`. */
-export function apiBaseUrl(config: Pick<AtlassianConfig, "apiUrl">, cloudId: string): string {
-  return `${config.apiUrl}/ex/jira/${encodeURIComponent(cloudId)}`;
-}
-
 export type { AccessToken, ClientCredentials, Site };

@@ -21,7 +21,7 @@ export type HttpAnswer = {
   isJson: boolean;
 };
 
-/** Upstream answers are small; anything bigger is not what we asked for. */
+/** Token answers are small; anything bigger is not what we asked for. */
 const MAX_BODY_BYTES = 64 * 1024;
 const BASE_BACKOFF_MS = 250;
 /**
@@ -41,13 +41,14 @@ const PERMANENT_NETWORK_CODES = new Set(["ENOTFOUND"]);
  * One upstream call with bounded retries: 429 and 5xx answers and network failures (except a
  * host that does not exist) are retried with exponential backoff (or the delay Atlassian asks
  * for) while the deadline allows; the deadline's signal also cuts a stalled connect, status line
- * or body. Answers the JSON body (or null when it is not JSON), never more than MAX_BODY_BYTES
- * of it.
+ * or body. Answers the JSON body (or null when it is not JSON), never more than `maxBodyBytes`
+ * of it (64 KB unless the caller expects more).
  */
 export async function requestJson(
   url: string,
   init: RequestInit,
   options: HttpOptions,
+  maxBodyBytes = MAX_BODY_BYTES,
 ): Promise<HttpAnswer> {
   for (let attempt = 1; ; attempt++) {
     let answer: HttpAnswer;
@@ -62,7 +63,7 @@ export async function requestJson(
       answer = {
         status: response.status,
         headers: response.headers,
-        ...(await readJson(response, url, options.signal)),
+        ...(await readJson(response, url, options.signal, maxBodyBytes)),
       };
     } catch (error) {
       if (error instanceof AtlassianError) throw error;
@@ -135,9 +136,10 @@ async function readJson(
   response: Response,
   url: string,
   signal: AbortSignal,
+  maxBodyBytes: number,
 ): Promise<Pick<HttpAnswer, "body" | "isJson">> {
   const declared = Number(response.headers.get("content-length"));
-  if (declared > MAX_BODY_BYTES) {
+  if (declared > maxBodyBytes) {
     await response.body?.cancel();
     throw new AtlassianError(
       "unexpected_response",
@@ -163,11 +165,11 @@ async function readJson(
       const { done, value } = await Promise.race([reader.read(), deadline]);
       if (done) break;
       size += value.byteLength;
-      if (size > MAX_BODY_BYTES) {
+      if (size > maxBodyBytes) {
         await reader.cancel();
         throw new AtlassianError(
           "unexpected_response",
-          `answer from ${pathOf(url)} larger than ${MAX_BODY_BYTES} bytes`,
+          `answer from ${pathOf(url)} larger than ${maxBodyBytes} bytes`,
         );
       }
       chunks.push(value);

@@ -1,4 +1,4 @@
-export { validateCredential, requestAccessToken, apiBaseUrl } from "./client";
+export { validateCredential, requestAccessToken } from "./client";
 export type {
   AtlassianConfig,
   ValidatedCredential,
@@ -9,3 +9,12 @@ export type {
 export { AtlassianError, type AtlassianErrorCode } from "./errors";
 export { chooseSite, type SiteChoice } from "./choose-site";
 export { normalizeSubdomain, siteSubdomain } from "./subdomain";
+export {
+  PRODUCTS,
+  isProduct,
+  productsFromScopes,
+  gatewayBaseUrl,
+  gatewayBaseUrls,
+  primaryProduct,
+  type Product,
+} from "./products";

@@ -27,6 +27,14 @@ describe("retryAfterMs", () => {
     expect(wait({ "x-ratelimit-reset": "2026-03-01T12:01:00Z" })).toBe(60_000);
   });
 
+  it("waits out a minute-precision X-RateLimit-Reset until that minute has passed", () => {
+    // Atlassian's own form, yyyy-MM-ddTHH:mmZ: the current minute ends at 12:01:00.
+    expect(wait({ "x-ratelimit-reset": "2026-03-01T12:00Z" })).toBe(60_000);
+    expect(wait({ "x-ratelimit-reset": "2026-03-01T12:02Z" })).toBe(180_000);
+    expect(wait({ "x-ratelimit-reset": "2026-03-01T13:00+01:00" })).toBe(60_000);
+    expect(wait({ "x-ratelimit-reset": "2026-03-01T11:59Z" })).toBe(0);
+  });
+
   it("prefers Retry-After, and falls back to X-RateLimit-Reset when Retry-After is unusable", () => {
     expect(wait({ "retry-after": "3", "x-ratelimit-reset": "2026-03-01T12:00:09Z" })).toBe(3_000);
     expect(wait({ "retry-after": "soon", "x-ratelimit-reset": "2026-03-01T12:00:09Z" })).toBe(

@@ -133,6 +133,51 @@ describe("getAccessToken", () => {
     expect(exchanges(c.clientId)).toBe(before);
   });
 
+  it("gives each product the site serves its base: Confluence-only, and both", async () => {
+    const { scope } = await createTestWorkspace();
+    const wiki = { id: randomUUID(), name: "Wiki", url: "https://wiki.atlassian.net" };
+    const only = await connectThroughFlow(fake, scope, {
+      sites: [{ ...wiki, scopes: ["read:confluence-content.all", "read:me"] }],
+    });
+    expect(only.connection.products).toEqual(["confluence"]);
+    expect(await lib.tokens.getAccessToken(scope, only.id)).toMatchObject({
+      ok: true,
+      token: {
+        products: ["confluence"],
+        apiBaseUrl: `${fake.url}/ex/confluence/${wiki.id}`,
+        apiBaseUrls: { confluence: `${fake.url}/ex/confluence/${wiki.id}` },
+      },
+    });
+    const both = { id: randomUUID(), name: "Both", url: "https://both.atlassian.net" };
+    const c = await connectThroughFlow(fake, scope, {
+      sites: [{ ...both, scopes: ["read:confluence-content.all", "read:jira-work"] }],
+    });
+    const result = await lib.tokens.getAccessToken(scope, c.id);
+    expect(result.ok && result.token.apiBaseUrls).toEqual({
+      jira: `${fake.url}/ex/jira/${both.id}`,
+      confluence: `${fake.url}/ex/confluence/${both.id}`,
+    });
+    expect(result.ok && result.token.apiBaseUrl).toBe(`${fake.url}/ex/jira/${both.id}`);
+  });
+
+  it("renews a token the gateway rejected, once for a burst of callers", async () => {
+    const c = await connection();
+    const first = await lib.tokens.getAccessToken(c.scope, c.id);
+    if (!first.ok) throw new Error("expected a token");
+    const before = exchanges(c.clientId);
+    const rejected = first.token.accessToken;
+    const renewed = await Promise.all(
+      Array.from({ length: 5 }, () => lib.tokens.getAccessToken(c.scope, c.id, { rejected })),
+    );
+    expect(exchanges(c.clientId)).toBe(before + 1);
+    const tokens = tokensOf(renewed);
+    expect(tokens.size).toBe(1);
+    expect(tokens.has(rejected)).toBe(false);
+    // A caller still holding the old token gets the replacement, without another exchange.
+    await lib.tokens.getAccessToken(c.scope, c.id, { rejected });
+    expect(exchanges(c.clientId)).toBe(before + 1);
+  });
+
   it("on SQLite, answers a cached token synchronously (the hot path makes no promise)", async () => {
     const c = await connection();
     await lib.tokens.getAccessToken(c.scope, c.id);

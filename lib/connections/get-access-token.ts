@@ -1,5 +1,13 @@
 import "server-only";
-import { AtlassianError, apiBaseUrl, requestAccessToken } from "../atlassian";
+import {
+  AtlassianError,
+  gatewayBaseUrl,
+  gatewayBaseUrls,
+  primaryProduct,
+  productsFromScopes,
+  requestAccessToken,
+  type Product,
+} from "../atlassian";
 import type { WorkspaceScope } from "../scope";
 import { openSecret, sealSecret } from "../crypto/secrets";
 import { getDb } from "../db";
@@ -25,7 +33,19 @@ export type IssuedToken = {
   accessToken: string;
   expiresAt: Date;
   cloudId: string;
+  /** The products the site serves (lib/atlassian/products.ts), and each one's gateway base. */
+  products: Product[];
+  apiBaseUrls: Partial<Record<Product, string>>;
+  /** Jira's base when the site serves Jira, else the first: the answer's older field. */
   apiBaseUrl: string;
+};
+
+export type AccessTokenOptions = {
+  /**
+   * A token Atlassian just refused (a 401 from the gateway): it is renewed even if it has time
+   * left, unless another caller has already replaced it.
+   */
+  rejected?: string;
 };
 
 export type AccessTokenResult =
@@ -50,14 +70,20 @@ const renewals = new Map<string, Promise<AccessTokenResult>>();
  * across processes sharing the database (a lease: the others wait and read the token the holder
  * stored). A connection whose credential Atlassian refused answers failing at once, from the row.
  */
-export function getAccessToken(scope: WorkspaceScope, id: string): MaybePromise<AccessTokenResult> {
+export function getAccessToken(
+  scope: WorkspaceScope,
+  id: string,
+  options: AccessTokenOptions = {},
+): MaybePromise<AccessTokenResult> {
   // A cached token on SQLite is answered synchronously (lib/maybe-promise.ts).
   return andThen(loadTokenRow(scope, id), (row) => {
-    const settled = settledResult(row);
+    const settled = settledResult(row, options.rejected);
     if (settled) return settled;
     let renewal = renewals.get(row!.id);
     if (!renewal) {
-      renewal = renewAcrossProcesses(scope, row!.id).finally(() => renewals.delete(row!.id));
+      renewal = renewAcrossProcesses(scope, row!.id, options.rejected).finally(() =>
+        renewals.delete(row!.id),
+      );
       renewals.set(row!.id, renewal);
     }
     return renewal;
@@ -87,7 +113,7 @@ export function renewWindowMs(expiresAt: Date, storedAt: Date | null): number {
  * The answer when no renewal is needed: missing, revoked, refused by Atlassian, or a cached
  * token still good.
  */
-function settledResult(row: TokenRow | null): AccessTokenResult | null {
+function settledResult(row: TokenRow | null, rejected?: string): AccessTokenResult | null {
   if (!row) return { ok: false, reason: "not_found" };
   if (row.status === "revoked") return { ok: false, reason: "revoked" };
   // Refused (by a renewal, a Test or a scheduled check): no token, and no exchange either, which
@@ -114,17 +140,34 @@ function settledResult(row: TokenRow | null): AccessTokenResult | null {
     recordId: row.id,
     purpose: "access_token",
   } as const;
+  const accessToken = openSecret(row.accessTokenSealed, context);
+  if (accessToken === rejected) return null;
+  return { ok: true, token: issued(accessToken, expiresAt, row) };
+}
+
+function issued(
+  accessToken: string,
+  expiresAt: Date,
+  row: Pick<TokenRow, "siteCloudId" | "scopes">,
+): IssuedToken {
+  const { apiUrl } = atlassianConfig();
+  const cloudId = row.siteCloudId;
+  const products = productsFromScopes(row.scopes ? row.scopes.split(" ") : []);
   return {
-    ok: true,
-    token: issued(openSecret(row.accessTokenSealed, context), expiresAt, row.siteCloudId),
+    accessToken,
+    expiresAt,
+    cloudId,
+    products,
+    apiBaseUrls: gatewayBaseUrls(apiUrl, products, cloudId),
+    apiBaseUrl: gatewayBaseUrl(apiUrl, primaryProduct(products), cloudId),
   };
 }
 
-function issued(accessToken: string, expiresAt: Date, cloudId: string): IssuedToken {
-  return { accessToken, expiresAt, cloudId, apiBaseUrl: apiBaseUrl(atlassianConfig(), cloudId) };
-}
-
-async function renewAcrossProcesses(scope: WorkspaceScope, id: string): Promise<AccessTokenResult> {
+async function renewAcrossProcesses(
+  scope: WorkspaceScope,
+  id: string,
+  rejected: string | undefined,
+): Promise<AccessTokenResult> {
   const lease = `token:${id}`;
   const started = new Date();
   const giveUpAt = Date.now() + LEASE_MS * 2;
@@ -133,14 +176,14 @@ async function renewAcrossProcesses(scope: WorkspaceScope, id: string): Promise<
       try {
         // Another process may have renewed between our read and the lease.
         const row = await loadTokenRow(scope, id);
-        return settledResult(row) ?? (await exchange(scope, row!));
+        return settledResult(row, rejected) ?? (await exchange(scope, row!));
       } finally {
         await releaseLease(lease);
       }
     }
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     const row = await loadTokenRow(scope, id);
-    const settled = settledResult(row);
+    const settled = settledResult(row, rejected);
     if (settled) return settled;
     // The holder's renewal failed: answer with its error rather than trying again at once.
     if (row!.status === "failing" && row!.lastCheckedAt && row!.lastCheckedAt >= started) {
@@ -186,7 +229,7 @@ async function exchange(scope: WorkspaceScope, row: TokenRow): Promise<AccessTok
       durationMs: performance.now() - started,
     });
     if (!saved) return { ok: false, reason: "revoked" };
-    return { ok: true, token: issued(token.accessToken, token.expiresAt, row.siteCloudId) };
+    return { ok: true, token: issued(token.accessToken, token.expiresAt, row) };
   } catch (error) {
     if (!(error instanceof AtlassianError)) throw error;
     logger.warn(

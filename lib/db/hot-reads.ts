@@ -34,6 +34,8 @@ export type TokenRow = {
   workspaceId: string;
   status: string;
   siteCloudId: string;
+  /** Space-separated, as stored: the products the site serves are read from it. */
+  scopes: string;
   accessTokenSealed: string | null;
   accessTokenExpiresAt: Date | null;
   lastCheckedAt: Date | null;
@@ -57,6 +59,7 @@ const TOKEN_ROW: Select = {
     "workspaceId",
     "status",
     "siteCloudId",
+    "scopes",
     "accessTokenSealed",
     "lastErrorCode",
     "lastErrorMessage",
@@ -149,6 +152,7 @@ export function sqliteHotReads(file: string): HotReads {
         workspaceId: row.workspaceId as string,
         status: row.status as string,
         siteCloudId: row.siteCloudId as string,
+        scopes: (row.scopes as string | null) ?? "",
         accessTokenSealed: (row.accessTokenSealed as string | null) ?? null,
         accessTokenExpiresAt: sqliteDate(row.accessTokenExpiresAt),
         lastCheckedAt: sqliteDate(row.lastCheckedAt),

@@ -76,6 +76,7 @@ function connection(id: string): ApiConnection {
     status: "healthy",
     end_user: { id: "user-1", email: null, display_name: null },
     site: { cloud_id: "cloud-1", name: "Acme", url: "https://acme.atlassian.net" },
+    products: ["jira"],
     scopes: ["read:jira-work"],
     client_id: "client-1",
     created_at: "2025-01-01T00:00:00.000Z",

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PRODUCTS } from "../atlassian/products";
 import { CONNECTION_STATUSES } from "./connections-query";
 
 /**
@@ -33,6 +34,11 @@ export const connectionSchema = z.object({
     name: z.string(),
     url: z.string().describe("e.g. https://acme.atlassian.net"),
   }),
+  products: z
+    .array(z.enum(PRODUCTS))
+    .describe(
+      "The Atlassian products the site serves, read from its scopes (a scope naming confluence: Confluence; jira: Jira). Jira alone when no scope names either.",
+    ),
   scopes: z.array(z.string()).describe("OAuth scopes the credential holds on the site."),
   client_id: z.string().describe("The service account credential's client id (never the secret)."),
   created_at: timestamp,
@@ -68,7 +74,17 @@ export const accessTokenSchema = z.object({
   cloud_id: z.string(),
   api_base_url: z
     .url()
-    .describe("{ATLASSIAN_API_URL}/ex/jira/{cloud_id}: prefix Jira REST paths with it."),
+    .describe(
+      "{ATLASSIAN_API_URL}/ex/{product}/{cloud_id} of Jira when the site serves Jira, else of its first product: prefix REST paths with it.",
+    ),
+  api_base_urls: z
+    .object({
+      jira: z.url().optional().describe("{ATLASSIAN_API_URL}/ex/jira/{cloud_id}"),
+      confluence: z.url().optional().describe("{ATLASSIAN_API_URL}/ex/confluence/{cloud_id}"),
+    })
+    .describe(
+      "Each product the site serves (see Connection.products), mapped to its gateway base.",
+    ),
 });
 
 export const healthSchema = z.object({

@@ -42,6 +42,13 @@ export function handleAdmin(
       if (credential) credential.revoked = true;
       return json(response, credential ? 200 : 404, { ok: Boolean(credential) });
     }
+    case "/__fake/expire-tokens": {
+      // The credential still works; only the tokens issued so far stop being accepted.
+      for (const [token, owner] of state.tokens) {
+        if (owner === String(input.client_id)) state.tokens.delete(token);
+      }
+      return json(response, 200, { ok: true });
+    }
     case "/__fake/faults": {
       const credential = state.credentials.get(String(input.client_id));
       if (!credential) return json(response, 404, { ok: false });
@@ -58,6 +65,7 @@ export function handleAdmin(
       return json(response, 200, {
         calls: state.calls,
         token_requests: state.tokenRequests,
+        gateway_requests: state.gatewayRequests.length,
       });
     default:
       return json(response, 404, { ok: false });

@@ -2,13 +2,14 @@ import { randomBytes } from "node:crypto";
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import net, { type AddressInfo } from "node:net";
 import { handleAdmin } from "./admin";
+import { handleGateway } from "./gateway";
 import { json } from "./respond";
 import { createState, nextFault, type Fault, type FakeCredential, type FakeState } from "./state";
 
 /**
  * A fake of Atlassian's auth and API hosts, written from shared/ATLASSIAN.md: the
- * client-credentials grant and accessible-resources, plus an admin API (/__fake/…) through
- * which tests create credentials and queue faults.
+ * client-credentials grant, accessible-resources and the API gateway (/ex/…, gateway.ts), plus
+ * an admin API (/__fake/…) through which tests create credentials and queue faults.
  */
 export type FakeAtlassian = { url: string; state: FakeState; close(): Promise<void> };
 
@@ -33,6 +34,12 @@ export async function startFakeAtlassian(port = 0, host = "127.0.0.1"): Promise<
 }
 
 async function route(state: FakeState, request: IncomingMessage, response: ServerResponse) {
+  // The gateway reads its own bodies (some are large) and sees the path exactly as sent.
+  if (request.url?.startsWith("/ex/")) {
+    return handleGateway(state, request, response, (fault, answer) =>
+      misbehave(fault, response, answer),
+    );
+  }
   const url = new URL(request.url ?? "/", "http://fake");
   const body = await readBody(request);
   if (url.pathname.startsWith("/__fake/")) return handleAdmin(state, url.pathname, body, response);
@@ -109,11 +116,17 @@ function misbehave(fault: Fault, response: ServerResponse, answer: () => void) {
   switch (fault.mode) {
     case "status_503":
       return json(response, 503, { message: "Service Unavailable" });
+    case "status_503_retry_after":
+      response.setHeader("retry-after", String(retryAfter));
+      return json(response, 503, { message: "Service Unavailable" });
+    case "unauthorized":
+      return json(response, 401, { code: 401, message: "Unauthorized" });
     case "html_502":
       response.writeHead(502, { "content-type": "text/html" });
       return response.end("<html><body><h1>502 Bad Gateway</h1></body></html>");
     case "rate_limit_retry_after":
       response.setHeader("retry-after", String(retryAfter));
+      response.setHeader("ratelimit-reason", "jira-quota-based");
       return json(response, 429, { message: "Too Many Requests" });
     case "rate_limit_reset":
       response.setHeader(

@@ -29,10 +29,15 @@ export type FaultMode =
   /** The same 10 MB body streamed in chunks, with no Content-Length to warn the reader. */
   | "huge_body_chunked"
   /** The socket is closed before any answer. */
-  | "drop_connection";
+  | "drop_connection"
+  /** The gateway only: 401 as for a token it no longer accepts, whatever the token. */
+  | "unauthorized"
+  /** 503 with `Retry-After: <retryAfterSeconds>` (default 1). */
+  | "status_503_retry_after";
 
 export type Fault = {
-  endpoint: "token" | "sites";
+  /** "gateway": any call under /ex/{product}/{cloudId}/… */
+  endpoint: "token" | "sites" | "gateway";
   mode: FaultMode;
   times: number;
   retryAfterSeconds?: number;
@@ -55,10 +60,21 @@ export type FakeCredential = {
   faults: Fault[];
 };
 
+/** What the gateway received, to check what Latch forwarded (bodies as byte counts). */
+export type GatewayRequest = {
+  method: string;
+  /** As it arrived on the wire, query included. */
+  rawUrl: string;
+  headers: Record<string, string | string[] | undefined>;
+  bodyBytes: number;
+};
+
 export type FakeState = {
   credentials: Map<string, FakeCredential>;
   tokens: Map<string, string>;
   calls: { token: number; sites: number };
+  /** Every call under /ex/…, in order. */
+  gatewayRequests: GatewayRequest[];
   /** Every form body the token endpoint received, without secrets, to check what Latch sent. */
   tokenRequests: { clientId: string; fields: string[] }[];
 };
@@ -68,6 +84,7 @@ export function createState(): FakeState {
     credentials: new Map(),
     tokens: new Map(),
     calls: { token: 0, sites: 0 },
+    gatewayRequests: [],
     tokenRequests: [],
   };
 }

@@ -19,6 +19,7 @@ function answer(result: AccessTokenResult): Response {
         expires_at: token.expiresAt.toISOString(),
         cloud_id: token.cloudId,
         api_base_url: token.apiBaseUrl,
+        api_base_urls: token.apiBaseUrls,
       },
       { headers: { "cache-control": "no-store" } },
     );
