@@ -22,7 +22,13 @@ test.beforeAll(async () => {
 });
 test.afterAll(() => sdk?.remove());
 
-type Connection = { id: string; status: string; end_user: { id: string }; site: { name: string } };
+type Connection = {
+  id: string;
+  status: string;
+  end_user: { id: string };
+  site: { name: string };
+  products: string[];
+};
 
 function value<T>(answer: SdkAnswer<T>): T {
   if (!answer.ok) throw new Error(`SDK call failed: ${JSON.stringify(answer.error)}`);
@@ -81,20 +87,23 @@ test("every call of the packed SDK against a running Latch", async ({ credential
     id,
     end_user: { id: endUserId },
     site: { name: "SDK One" },
+    products: ["jira"],
   });
   expect(value(await sdk.call<Connection>("test", [id], env))).toMatchObject({
     id,
     status: "healthy",
   });
   const token = value(
-    await sdk.call<{ access_token: string; token_type: string; api_base_url: string }>(
-      "accessToken",
-      [id],
-      env,
-    ),
+    await sdk.call<{
+      access_token: string;
+      token_type: string;
+      api_base_url: string;
+      api_base_urls: Record<string, string>;
+    }>("accessToken", [id], env),
   );
   expect(token.token_type).toBe("Bearer");
   expect(token.api_base_url).toMatch(new RegExp(`^${E2E.fakeUrl}/ex/jira/`));
+  expect(token.api_base_urls).toEqual({ jira: token.api_base_url });
 
   expect(value(await sdk.call<Connection>("revoke", [id], env)).status).toBe("revoked");
   expect(failure(await sdk.call("accessToken", [id], env))).toMatchObject({

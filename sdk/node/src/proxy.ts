@@ -1,7 +1,9 @@
 import { isLatchErrorBody, latchErrorFrom } from "./errors.js";
 import type { BodyInit, HeadersInit, Query, Transport } from "./transport.js";
+import type { Connection } from "./types.js";
 
-export type ProxyProduct = "jira" | "confluence";
+/** The products the proxy forwards to: those a Connection's `products` can name. */
+export type ProxyProduct = Connection["products"][number];
 export type ProxyMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 export type ProxyRequest = {

@@ -148,6 +148,8 @@ export interface components {
         /** @description e.g. https://acme.atlassian.net */
         url: string;
       };
+      /** @description The Atlassian products the site serves, read from its scopes (a scope naming confluence: Confluence; jira: Jira). Jira alone when no scope names either. */
+      products: ("jira" | "confluence")[];
       /** @description OAuth scopes the credential holds on the site. */
       scopes: string[];
       /** @description The service account credential's client id (never the secret). */
@@ -189,9 +191,22 @@ export interface components {
       cloud_id: string;
       /**
        * Format: uri
-       * @description {ATLASSIAN_API_URL}/ex/jira/{cloud_id}: prefix Jira REST paths with it.
+       * @description {ATLASSIAN_API_URL}/ex/{product}/{cloud_id} of Jira when the site serves Jira, else of its first product: prefix REST paths with it.
        */
       api_base_url: string;
+      /** @description Each product the site serves (see Connection.products), mapped to its gateway base. */
+      api_base_urls: {
+        /**
+         * Format: uri
+         * @description {ATLASSIAN_API_URL}/ex/jira/{cloud_id}
+         */
+        jira?: string;
+        /**
+         * Format: uri
+         * @description {ATLASSIAN_API_URL}/ex/confluence/{cloud_id}
+         */
+        confluence?: string;
+      };
     };
     Error: {
       error: {
