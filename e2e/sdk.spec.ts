@@ -142,13 +142,21 @@ test("verifyWebhook from the package accepts what Latch signs, and nothing else"
   expect(value(await sdk.call("verifyWebhook", [body, stale, secret], env))).toBe(false);
 });
 
+type Proxied = {
+  status: number;
+  headers: Record<string, string>;
+  body: { method: string; url: string; headers: Record<string, string>; body: string };
+};
+
 test("proxy from the package: Atlassian's answers come back, Latch's refusals throw", async ({
   credential,
+  request,
 }) => {
+  const endUserId = `sdk-proxy-${randomUUID()}`;
   const session = value(
     await sdk.call<{ connect_url: string }>(
       "createSession",
-      [{ end_user: { id: `sdk-proxy-${randomUUID()}` } }],
+      [{ end_user: { id: endUserId } }],
       env,
     ),
   );
@@ -156,22 +164,68 @@ test("proxy from the package: Atlassian's answers come back, Latch's refusals th
   expect((await submitConnectForm(session.connect_url, { subdomain: "", ...cred })).connected).toBe(
     true,
   );
-  const { data } = value(await sdk.call<{ data: Connection[] }>("list", [{ limit: 1 }], env));
+  const { data } = value(
+    await sdk.call<{ data: Connection[] }>("list", [{ end_user_id: endUserId }], env),
+  );
   const id = data[0]!.id;
 
-  const myself = value(
-    await sdk.call<{ status: number; headers: Record<string, string>; body: unknown }>(
+  // The fake gateway echoes what it received: method, path and query, headers, body.
+  const created = value(
+    await sdk.call<Proxied>(
       "proxy",
-      [id, { product: "jira", path: "rest/api/3/myself" }],
+      [
+        id,
+        {
+          product: "jira",
+          method: "POST",
+          path: "/rest/api/3/issue",
+          query: { updateHistory: true, expand: ["names", "schema"] },
+          body: { fields: { summary: "From the SDK" } },
+          headers: { "x-atlassian-token": "no-check" },
+        },
+      ],
       env,
     ),
   );
-  expect(myself.status).toBe(200);
-  expect(myself.headers["content-type"]).toMatch(/json/);
+  expect(created.status).toBe(201);
+  expect(created.headers["x-arequestid"]).toEqual(expect.any(String));
+  expect(created.body.method).toBe("POST");
+  expect(created.body.url).toMatch(
+    /^\/ex\/jira\/[^/]+\/rest\/api\/3\/issue\?updateHistory=true&expand=names&expand=schema$/,
+  );
+  expect(JSON.parse(created.body.body)).toEqual({ fields: { summary: "From the SDK" } });
+  expect(created.body.headers["x-atlassian-token"]).toBe("no-check");
+  expect(created.body.headers.authorization).toMatch(/^Bearer fake-at-/);
 
+  const streamed = value(
+    await sdk.call<{ status: number; bytes: number }>(
+      "proxy",
+      [
+        id,
+        { product: "jira", path: "rest/api/3/__fake/stream", query: { bytes: 5_000_000 } },
+        "stream",
+      ],
+      env,
+    ),
+  );
+  expect(streamed).toMatchObject({ status: 200, bytes: 5_000_000 });
+
+  // Atlassian's own error is an answer: a 503 on a POST (not retried) comes back as a Response.
+  const fault = { endpoint: "gateway", mode: "status_503", times: 1 };
+  await request.post(`${E2E.fakeUrl}/__fake/faults`, { data: { client_id: cred.clientId, fault } });
+  const unavailable = value(
+    await sdk.call<Proxied>(
+      "proxy",
+      [id, { product: "jira", method: "POST", path: "rest/api/3/issue", body: {} }],
+      env,
+    ),
+  );
+  expect(unavailable).toMatchObject({ status: 503, body: { message: "Service Unavailable" } });
+
+  // Latch's own refusals throw.
   expect(
     failure(await sdk.call("proxy", [id, { product: "jira", path: "../../oauth/token" }], env)),
-  ).toMatchObject({ status: 400 });
+  ).toMatchObject({ name: "LatchError", status: 400 });
   expect(
     failure(
       await sdk.call(
