@@ -1,8 +1,9 @@
 /**
- * Latch's production server (`npm start`). Next serves every page and route, except the two a
- * tenant's backend and its load balancer call many times a second: those route handlers are
- * called directly, skipping Next's per-request pipeline, which on its own costs several
- * milliseconds of CPU (README: How it is built, the hot path; `npm run bench:tokens`). Same handlers, same answers.
+ * Latch's production server (`npm start`). Next serves every page and route, except the three a
+ * tenant's backend and its load balancer call many times a second (health, access token, the
+ * proxy): those route handlers are called directly, skipping Next's per-request pipeline, which
+ * on its own costs several milliseconds of CPU (README: How it is built, the hot path;
+ * `npm run bench:tokens`, `npm run bench:proxy`). Same handlers, same answers.
  *
  * `npm run build` bundles this file to .next/latch-server.mjs.
  */
@@ -21,6 +22,7 @@ import { logger } from "./lib/log";
 import { markClientAddressesResolved } from "./lib/http/client-address";
 import { AddressSet } from "./lib/net/cidr";
 import { applyClientAddress } from "./lib/server/client-address";
+import { serveProxy } from "./lib/server/proxy-fast-path";
 import { startLatch } from "./lib/server/start";
 
 const ACCESS_TOKEN_PATH = /^\/api\/v1\/connections\/([^/]+)\/access-token$/;
@@ -69,6 +71,8 @@ async function main() {
     if (hsts) res.setHeader(HSTS_HEADER.key, HSTS_HEADER.value);
     // The client's address for rate limits and the audit log: only TRUSTED_PROXIES may name it.
     applyClientAddress(req, trustedProxies);
+    // The proxy streams both ways, so it has a path of its own (lib/server/proxy-fast-path.ts).
+    if (serveProxy(req, res)) return;
     const hot = hotRoute(req.method, req.url);
     // Page and server action bodies: at most 1 MB, counted even when no length is declared.
     if (!hot) return void boundRequestBody(req, res, () => void handle(req, res));

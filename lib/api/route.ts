@@ -9,6 +9,7 @@ import { getEnv } from "../env";
 import { workspaceForApiKey } from "../api-keys/authenticate-api-key";
 import { connectionNotFound } from "./connection-answers";
 import { hitApiKeyLimit } from "./key-rate-limit";
+import { logFieldsOf } from "./log-fields";
 import { API_BODY_LIMIT_BYTES, readBodyWithin } from "./read-body";
 import { apiError, invalidRequest } from "./respond";
 
@@ -89,6 +90,7 @@ export function apiRoute<P = Record<string, never>>(handler: Handler<P>) {
           status: response.status,
           workspaceId,
           durationMs: Math.round((performance.now() - started) * 100) / 100,
+          ...logFieldsOf(response),
         },
         "api request",
       );

@@ -5,7 +5,7 @@ import { CHECKS_KEPT } from "./internal/save-check";
 
 export type ConnectionCheckEntry = {
   id: string;
-  trigger: "test" | "scheduled" | "renewal";
+  trigger: "test" | "scheduled" | "renewal" | "proxy";
   outcome: "healthy" | "failing";
   errorCode: string | null;
   durationMs: number;

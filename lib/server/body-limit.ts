@@ -46,7 +46,7 @@ const LINGER_MS = 2_000;
  * socket is half-closed at once (nothing more is sent) and closed for good LINGER_MS later, so
  * the client has time to read why it was refused.
  */
-function closeWhenBodyUnread(req: IncomingMessage, res: ServerResponse) {
+export function closeWhenBodyUnread(req: IncomingMessage, res: ServerResponse) {
   const socket = req.socket;
   // Before Node's own "finish" listener, which is the one that closes the socket.
   res.prependOnceListener("finish", () => {

@@ -4,7 +4,7 @@ import { BASE_HEADERS, NO_FRAMING_HEADERS } from "../http/security-headers.mjs";
 /** A route handler as app/ exports it: a Web Request in, a Web Response out. */
 export type WebHandler = (request: Request) => Promise<Response>;
 
-const SECURITY_HEADERS = [...BASE_HEADERS, ...NO_FRAMING_HEADERS];
+export const SECURITY_HEADERS = [...BASE_HEADERS, ...NO_FRAMING_HEADERS];
 
 /** Node's request as a Web Request (bodyless: only GET routes take this path). */
 export function toWebRequest(req: IncomingMessage): Request {

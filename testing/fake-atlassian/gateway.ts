@@ -13,6 +13,7 @@ import { nextFault, type FakeSite, type FakeState } from "./state";
  * - `…/__fake/stream?bytes=N`: N bytes of octet-stream, written as fast as the reader reads;
  * - `…/__fake/slow?ms=N`: the echo, after N ms without a status line;
  * - `…/__fake/slow-body?ms=N`: a status line and a first chunk, then N ms of silence;
+ * - `…/__fake/needs-scope`: 401 as Atlassian answers a call the token lacks a scope for;
  * - queued faults with endpoint "gateway" (unauthorized, 429s, 503s, stall…) come first.
  */
 export async function handleGateway(
@@ -71,6 +72,9 @@ function echoOrBehave(
   const query = new URL(received.rawUrl, "http://fake").searchParams;
   if (received.rest === "/__fake/stream") {
     return void streamBytes(response, Number(query.get("bytes") ?? 0));
+  }
+  if (received.rest === "/__fake/needs-scope") {
+    return json(response, 401, { code: 401, message: "Unauthorized; scope does not match" });
   }
   if (received.rest === "/__fake/slow") {
     const timer = setTimeout(() => echo(request, response, received), Number(query.get("ms")));

@@ -95,6 +95,18 @@ export function siteUnreachableFailure(site: { name: string; url: string }): Fai
 }
 
 /**
+ * The gateway refused a freshly issued token for the site's API (a proxied call answered 401
+ * twice): the credential still gets tokens, but they no longer reach the site.
+ */
+export function gatewayRefusedFailure(): Failure {
+  return {
+    code: "gateway_unauthorized",
+    message:
+      "Atlassian's API refused a freshly issued token for this site twice: the service account has probably lost its role on the site. Give it a role again, then Test the connection; or ask the end user to reconnect.",
+  };
+}
+
+/**
  * Failures that mean Atlassian refused the credential (deleted, or its secret revoked or rotated)
  * or the site (the service account lost its role there), rather than failed to answer. A token
  * issued before is of no use then, and asking again unchanged would be refused again.
@@ -103,6 +115,7 @@ const REFUSAL_CODES: ReadonlySet<string> = new Set([
   "invalid_client",
   "invalid_credentials",
   "site_unreachable",
+  "gateway_unauthorized",
 ]);
 
 export function isRefusal(code: string | null | undefined): boolean {

@@ -76,7 +76,8 @@ export async function saveCheckResult(
 
 export const CHECKS_KEPT = 30;
 
-export type CheckTrigger = "test" | "scheduled" | "renewal";
+/** `proxy`: a proxied call found the token refused (lib/connections/record-gateway-refusal.ts). */
+export type CheckTrigger = "test" | "scheduled" | "renewal" | "proxy";
 
 /** Records one live check of a connection and forgets all but the last CHECKS_KEPT. */
 async function recordCheck(

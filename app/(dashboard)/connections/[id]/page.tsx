@@ -21,6 +21,7 @@ const TRIGGER_LABELS: Record<ConnectionCheckEntry["trigger"], string> = {
   test: "Test",
   scheduled: "Scheduled",
   renewal: "Token renewal",
+  proxy: "Proxied API call",
 };
 
 export default async function ConnectionPage({ params }: PageProps<"/connections/[id]">) {
