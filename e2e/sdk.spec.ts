@@ -200,11 +200,7 @@ test("proxy from the package: Atlassian's answers come back, Latch's refusals th
   const streamed = value(
     await sdk.call<{ status: number; bytes: number }>(
       "proxy",
-      [
-        id,
-        { product: "jira", path: "rest/api/3/__fake/stream", query: { bytes: 5_000_000 } },
-        "stream",
-      ],
+      [id, { product: "jira", path: "__fake/stream", query: { bytes: 5_000_000 } }, "stream"],
       env,
     ),
   );
@@ -224,8 +220,15 @@ test("proxy from the package: Atlassian's answers come back, Latch's refusals th
 
   // Latch's own refusals throw.
   expect(
-    failure(await sdk.call("proxy", [id, { product: "jira", path: "../../oauth/token" }], env)),
-  ).toMatchObject({ name: "LatchError", status: 400 });
+    failure(
+      await sdk.call("proxy", [id, { product: "jira", path: "rest%2f..%2f..%2foauth/token" }], env),
+    ),
+  ).toMatchObject({ name: "LatchError", status: 400, code: "invalid_proxy_path" });
+  expect(
+    failure(
+      await sdk.call("proxy", [id, { product: "confluence", path: "wiki/api/v2/spaces" }], env),
+    ),
+  ).toMatchObject({ status: 400, code: "product_not_served" });
   expect(
     failure(
       await sdk.call(

@@ -103,4 +103,14 @@ describe("connections.proxy", () => {
       latch.connections.proxy("conn_1", { product: "jira", path: "rest/api/3/search?jql=x" }),
     ).rejects.toThrow(TypeError);
   });
+
+  it("refuses dot segments, which fetch would resolve onto Latch's own routes", async () => {
+    const { latch, requests } = latchAnswering(() => new Response());
+    for (const path of ["../../", "rest/../..", "./x", "rest/%2E%2e/x"]) {
+      await expect(
+        latch.connections.proxy("conn_1", { product: "jira", method: "DELETE", path }),
+      ).rejects.toThrow(TypeError);
+    }
+    expect(requests).toHaveLength(0);
+  });
 });

@@ -37,6 +37,11 @@ export async function proxyRequest(
   if (/[?#]/.test(path)) {
     throw new TypeError("proxy: put the query string in `query`, not in `path`.");
   }
+  // fetch resolves dot segments before sending: "../../" would reach another of Latch's own
+  // routes (DELETE …/proxy/jira/../.. is a revoke), so they never leave this process.
+  if (path.split("/").some((segment) => /^(\.|%2e){1,2}$/i.test(segment))) {
+    throw new TypeError("proxy: path may not hold . or .. segments.");
+  }
   const headers = new Headers(request.headers);
   const body = encodeBody(request.body, headers);
   return transport.send(
