@@ -80,6 +80,7 @@ const config = [
       "test-results/**",
       "playwright-report/**",
       ".e2e/**",
+      "sdk/node/dist/**",
     ],
   },
 ];

@@ -4,7 +4,12 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   resolve: { alias: { "@": path.resolve(__dirname) } },
   test: {
-    include: ["lib/**/*.test.ts", "app/**/*.test.ts", "components/**/*.test.ts"],
+    include: [
+      "lib/**/*.test.ts",
+      "app/**/*.test.ts",
+      "components/**/*.test.ts",
+      "sdk/node/{src,scripts}/**/*.test.ts",
+    ],
     environment: "node",
     globalSetup: ["testing/vitest-global-setup.ts"],
     // Many tests run real flows (scrypt, a fake Atlassian, a database); on a busy two-core CI
