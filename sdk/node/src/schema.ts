@@ -92,7 +92,7 @@ export interface paths {
     };
     /**
      * Get an access token
-     * @description A valid Atlassian access token for calling the gateway at api_base_url: the cached one while it has minutes left, otherwise a new one.
+     * @description A valid Atlassian access token for calling the gateway at api_base_urls (one base per product the site serves; api_base_url is Jira's, or the only product's): the cached one while it has minutes left, otherwise a new one.
      */
     get: operations["getAccessToken"];
     put?: never;
@@ -101,6 +101,42 @@ export interface paths {
     options?: never;
     head?: never;
     patch?: never;
+    trace?: never;
+  };
+  "/api/v1/connections/{id}/proxy/{product}/{path}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Call Atlassian (GET)
+     * @description Forwards GET to {ATLASSIAN_API_URL}/ex/{product}/{cloud_id}/{path} with the connection's access token (renewed as needed). Only Accept, Accept-Language, Content-Type, Content-Language, If-Match, If-None-Match, If-Modified-Since, If-Unmodified-Since, X-Atlassian-Token, X-ExperimentalApi and X-Force-Accept-Language are forwarded; never Authorization, cookies or X-Forwarded-*. A 401 from Atlassian renews the token and sends once more; a 429 or 503 naming its wait is retried for GET, PUT and DELETE within 10 seconds. Methods other than GET, POST, PUT, PATCH and DELETE answer 405 method_not_allowed with Allow.
+     */
+    get: operations["proxyGet"];
+    /**
+     * Call Atlassian (PUT)
+     * @description Forwards PUT to {ATLASSIAN_API_URL}/ex/{product}/{cloud_id}/{path} with the connection's access token (renewed as needed). Only Accept, Accept-Language, Content-Type, Content-Language, If-Match, If-None-Match, If-Modified-Since, If-Unmodified-Since, X-Atlassian-Token, X-ExperimentalApi and X-Force-Accept-Language are forwarded; never Authorization, cookies or X-Forwarded-*. A 401 from Atlassian renews the token and sends once more; a 429 or 503 naming its wait is retried for GET, PUT and DELETE within 10 seconds. Methods other than GET, POST, PUT, PATCH and DELETE answer 405 method_not_allowed with Allow.
+     */
+    put: operations["proxyPut"];
+    /**
+     * Call Atlassian (POST)
+     * @description Forwards POST to {ATLASSIAN_API_URL}/ex/{product}/{cloud_id}/{path} with the connection's access token (renewed as needed). Only Accept, Accept-Language, Content-Type, Content-Language, If-Match, If-None-Match, If-Modified-Since, If-Unmodified-Since, X-Atlassian-Token, X-ExperimentalApi and X-Force-Accept-Language are forwarded; never Authorization, cookies or X-Forwarded-*. A 401 from Atlassian renews the token and sends once more; a 429 or 503 naming its wait is retried for GET, PUT and DELETE within 10 seconds. Methods other than GET, POST, PUT, PATCH and DELETE answer 405 method_not_allowed with Allow.
+     */
+    post: operations["proxyPost"];
+    /**
+     * Call Atlassian (DELETE)
+     * @description Forwards DELETE to {ATLASSIAN_API_URL}/ex/{product}/{cloud_id}/{path} with the connection's access token (renewed as needed). Only Accept, Accept-Language, Content-Type, Content-Language, If-Match, If-None-Match, If-Modified-Since, If-Unmodified-Since, X-Atlassian-Token, X-ExperimentalApi and X-Force-Accept-Language are forwarded; never Authorization, cookies or X-Forwarded-*. A 401 from Atlassian renews the token and sends once more; a 429 or 503 naming its wait is retried for GET, PUT and DELETE within 10 seconds. Methods other than GET, POST, PUT, PATCH and DELETE answer 405 method_not_allowed with Allow.
+     */
+    delete: operations["proxyDelete"];
+    options?: never;
+    head?: never;
+    /**
+     * Call Atlassian (PATCH)
+     * @description Forwards PATCH to {ATLASSIAN_API_URL}/ex/{product}/{cloud_id}/{path} with the connection's access token (renewed as needed). Only Accept, Accept-Language, Content-Type, Content-Language, If-Match, If-None-Match, If-Modified-Since, If-Unmodified-Since, X-Atlassian-Token, X-ExperimentalApi and X-Force-Accept-Language are forwarded; never Authorization, cookies or X-Forwarded-*. A 401 from Atlassian renews the token and sends once more; a 429 or 503 naming its wait is retried for GET, PUT and DELETE within 10 seconds. Methods other than GET, POST, PUT, PATCH and DELETE answer 405 method_not_allowed with Allow.
+     */
+    patch: operations["proxyPatch"];
     trace?: never;
   };
   "/api/health": {
@@ -233,7 +269,7 @@ export interface components {
         /** @description Shown in the dashboard instead of the id. Surrounding whitespace is trimmed; what remains is 0–255 characters, without NUL or unpaired surrogates. */
         display_name?: string;
       };
-      /** @description Pre-fills the form's Subdomain: acme for https://acme.atlassian.net. It may also be written as the site's address (acme.atlassian.net, https://acme.atlassian.net/…, or on Government Cloud acme.atlassian-us-gov-mod.net); blank is the same as leaving it out. */
+      /** @description Pre-fills the form's Subdomain: acme for https://acme.atlassian.net. It may also be written as the site's address (acme.atlassian.net, https://acme.atlassian.net/…, or on Government Cloud acme.atlassian-us-gov-mod.net); a site on its own domain as its full address (https://jira.acme.com/…), which is matched against the sites the credential reaches. Blank is the same as leaving it out. */
       subdomain?: string;
       /** @description Origins that may embed the connect page for this session, instead of the workspace's list. */
       allowed_origins?: string[];
@@ -249,6 +285,8 @@ export interface components {
     WWWAuthenticate: 'Bearer realm="latch"';
     /** @description This request's id, as the server's log line names it; quote it when asking about an answer. */
     RequestId: string;
+    /** @description The methods the proxy forwards. */
+    Allow: string;
   };
   pathItems: never;
 }
@@ -634,6 +672,606 @@ export interface operations {
         };
         content: {
           "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  proxyGet: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The connection's id. */
+        id: string;
+        /** @description The product's API to call; one the connection's site serves (Connection.products). */
+        product: "jira" | "confluence";
+        /** @description The rest of the Atlassian path, slashes included, sent as is: rest/api/3/myself, wiki/rest/api/content. The query string is forwarded as sent too. Refused with 400 before anything is sent: . or .. segments, encoded slashes or backslashes in any encoding (%2f, %252f, %5c), empty segments (//), a URL in place of a path. */
+        path: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description invalid_proxy_path (the path could leave the site's API, or names no product) or product_not_served (the site does not serve that product). Nothing was sent. Atlassian's own answers with this status are passed on unchanged; Latch's have the error shape. */
+      400: {
+        headers: {
+          "X-Request-Id": components["headers"]["RequestId"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"] | unknown;
+        };
+      };
+      /** @description unauthorized: the API key is missing, malformed, unknown or revoked. (A 401 from Atlassian for a scope the credential lacks is passed on as Atlassian sent it.) */
+      401: {
+        headers: {
+          "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+          "X-Request-Id": components["headers"]["RequestId"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"] | unknown;
+        };
+      };
+      /** @description connection_not_found. Atlassian's own answers with this status are passed on unchanged; Latch's have the error shape. */
+      404: {
+        headers: {
+          "X-Request-Id": components["headers"]["RequestId"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"] | unknown;
+        };
+      };
+      /** @description connection_revoked, or connection_failing: Atlassian refused the credential, or refused a freshly issued token twice (the connection is now failing, its webhook sent). Nothing more is sent until a Test passes. */
+      409: {
+        headers: {
+          "X-Request-Id": components["headers"]["RequestId"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"] | unknown;
+        };
+      };
+      /** @description rate_limited: this API key made more than API_RATE_LIMIT requests this minute; or atlassian_rate_limited: Atlassian is limiting requests to the site, and Latch answers at once until its wait is over. Retry-After says when to try again. Atlassian's own answers with this status are passed on unchanged; Latch's have the error shape. */
+      429: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
+          "X-Request-Id": components["headers"]["RequestId"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"] | unknown;
+        };
+      };
+      /** @description atlassian_unavailable: Atlassian could not be reached. Atlassian's own answers with this status are passed on unchanged; Latch's have the error shape. */
+      502: {
+        headers: {
+          "X-Request-Id": components["headers"]["RequestId"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"] | unknown;
+        };
+      };
+      /** @description Atlassian could not renew the token just now, or token_renewed: a refused token was renewed but a streamed body cannot be sent twice. Retry after Retry-After. Atlassian's own answers with this status are passed on unchanged; Latch's have the error shape. */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
+          "X-Request-Id": components["headers"]["RequestId"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"] | unknown;
+        };
+      };
+      /** @description atlassian_timeout: no answer from Atlassian within PROXY_TIMEOUT. Atlassian's own answers with this status are passed on unchanged; Latch's have the error shape. */
+      504: {
+        headers: {
+          "X-Request-Id": components["headers"]["RequestId"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"] | unknown;
+        };
+      };
+      /** @description Atlassian's answer, streamed: its status and body, with Content-Type, Retry-After, X-RateLimit-*, RateLimit-Reason and X-AREQUESTID (and ETag, Last-Modified, Location, Content-Disposition, Content-Language). */
+      default: {
+        headers: {
+          "X-Request-Id": components["headers"]["RequestId"];
+          [name: string]: unknown;
+        };
+        content: {
+          "*/*": unknown;
+        };
+      };
+    };
+  };
+  proxyPut: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The connection's id. */
+        id: string;
+        /** @description The product's API to call; one the connection's site serves (Connection.products). */
+        product: "jira" | "confluence";
+        /** @description The rest of the Atlassian path, slashes included, sent as is: rest/api/3/myself, wiki/rest/api/content. The query string is forwarded as sent too. Refused with 400 before anything is sent: . or .. segments, encoded slashes or backslashes in any encoding (%2f, %252f, %5c), empty segments (//), a URL in place of a path. */
+        path: string;
+      };
+      cookie?: never;
+    };
+    /** @description Sent to Atlassian as is, streamed, at most 10 MB (PROXY_BODY_LIMIT). */
+    requestBody?: {
+      content: {
+        "*/*": unknown;
+      };
+    };
+    responses: {
+      /** @description invalid_proxy_path (the path could leave the site's API, or names no product) or product_not_served (the site does not serve that product). Nothing was sent. Atlassian's own answers with this status are passed on unchanged; Latch's have the error shape. */
+      400: {
+        headers: {
+          "X-Request-Id": components["headers"]["RequestId"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"] | unknown;
+        };
+      };
+      /** @description unauthorized: the API key is missing, malformed, unknown or revoked. (A 401 from Atlassian for a scope the credential lacks is passed on as Atlassian sent it.) */
+      401: {
+        headers: {
+          "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+          "X-Request-Id": components["headers"]["RequestId"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"] | unknown;
+        };
+      };
+      /** @description connection_not_found. Atlassian's own answers with this status are passed on unchanged; Latch's have the error shape. */
+      404: {
+        headers: {
+          "X-Request-Id": components["headers"]["RequestId"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"] | unknown;
+        };
+      };
+      /** @description connection_revoked, or connection_failing: Atlassian refused the credential, or refused a freshly issued token twice (the connection is now failing, its webhook sent). Nothing more is sent until a Test passes. */
+      409: {
+        headers: {
+          "X-Request-Id": components["headers"]["RequestId"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"] | unknown;
+        };
+      };
+      /** @description body_too_large: the body is over 10 MB (PROXY_BODY_LIMIT), counted as it arrives, declared or not. Nothing complete was sent. The connection is closed after this answer. */
+      413: {
+        headers: {
+          "X-Request-Id": components["headers"]["RequestId"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"] | unknown;
+        };
+      };
+      /** @description rate_limited: this API key made more than API_RATE_LIMIT requests this minute; or atlassian_rate_limited: Atlassian is limiting requests to the site, and Latch answers at once until its wait is over. Retry-After says when to try again. Atlassian's own answers with this status are passed on unchanged; Latch's have the error shape. */
+      429: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
+          "X-Request-Id": components["headers"]["RequestId"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"] | unknown;
+        };
+      };
+      /** @description atlassian_unavailable: Atlassian could not be reached. Atlassian's own answers with this status are passed on unchanged; Latch's have the error shape. */
+      502: {
+        headers: {
+          "X-Request-Id": components["headers"]["RequestId"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"] | unknown;
+        };
+      };
+      /** @description Atlassian could not renew the token just now, or token_renewed: a refused token was renewed but a streamed body cannot be sent twice. Retry after Retry-After. Atlassian's own answers with this status are passed on unchanged; Latch's have the error shape. */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
+          "X-Request-Id": components["headers"]["RequestId"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"] | unknown;
+        };
+      };
+      /** @description atlassian_timeout: no answer from Atlassian within PROXY_TIMEOUT. Atlassian's own answers with this status are passed on unchanged; Latch's have the error shape. */
+      504: {
+        headers: {
+          "X-Request-Id": components["headers"]["RequestId"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"] | unknown;
+        };
+      };
+      /** @description Atlassian's answer, streamed: its status and body, with Content-Type, Retry-After, X-RateLimit-*, RateLimit-Reason and X-AREQUESTID (and ETag, Last-Modified, Location, Content-Disposition, Content-Language). */
+      default: {
+        headers: {
+          "X-Request-Id": components["headers"]["RequestId"];
+          [name: string]: unknown;
+        };
+        content: {
+          "*/*": unknown;
+        };
+      };
+    };
+  };
+  proxyPost: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The connection's id. */
+        id: string;
+        /** @description The product's API to call; one the connection's site serves (Connection.products). */
+        product: "jira" | "confluence";
+        /** @description The rest of the Atlassian path, slashes included, sent as is: rest/api/3/myself, wiki/rest/api/content. The query string is forwarded as sent too. Refused with 400 before anything is sent: . or .. segments, encoded slashes or backslashes in any encoding (%2f, %252f, %5c), empty segments (//), a URL in place of a path. */
+        path: string;
+      };
+      cookie?: never;
+    };
+    /** @description Sent to Atlassian as is, streamed, at most 10 MB (PROXY_BODY_LIMIT). */
+    requestBody?: {
+      content: {
+        "*/*": unknown;
+      };
+    };
+    responses: {
+      /** @description invalid_proxy_path (the path could leave the site's API, or names no product) or product_not_served (the site does not serve that product). Nothing was sent. Atlassian's own answers with this status are passed on unchanged; Latch's have the error shape. */
+      400: {
+        headers: {
+          "X-Request-Id": components["headers"]["RequestId"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"] | unknown;
+        };
+      };
+      /** @description unauthorized: the API key is missing, malformed, unknown or revoked. (A 401 from Atlassian for a scope the credential lacks is passed on as Atlassian sent it.) */
+      401: {
+        headers: {
+          "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+          "X-Request-Id": components["headers"]["RequestId"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"] | unknown;
+        };
+      };
+      /** @description connection_not_found. Atlassian's own answers with this status are passed on unchanged; Latch's have the error shape. */
+      404: {
+        headers: {
+          "X-Request-Id": components["headers"]["RequestId"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"] | unknown;
+        };
+      };
+      /** @description connection_revoked, or connection_failing: Atlassian refused the credential, or refused a freshly issued token twice (the connection is now failing, its webhook sent). Nothing more is sent until a Test passes. */
+      409: {
+        headers: {
+          "X-Request-Id": components["headers"]["RequestId"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"] | unknown;
+        };
+      };
+      /** @description body_too_large: the body is over 10 MB (PROXY_BODY_LIMIT), counted as it arrives, declared or not. Nothing complete was sent. The connection is closed after this answer. */
+      413: {
+        headers: {
+          "X-Request-Id": components["headers"]["RequestId"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"] | unknown;
+        };
+      };
+      /** @description rate_limited: this API key made more than API_RATE_LIMIT requests this minute; or atlassian_rate_limited: Atlassian is limiting requests to the site, and Latch answers at once until its wait is over. Retry-After says when to try again. Atlassian's own answers with this status are passed on unchanged; Latch's have the error shape. */
+      429: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
+          "X-Request-Id": components["headers"]["RequestId"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"] | unknown;
+        };
+      };
+      /** @description atlassian_unavailable: Atlassian could not be reached. Atlassian's own answers with this status are passed on unchanged; Latch's have the error shape. */
+      502: {
+        headers: {
+          "X-Request-Id": components["headers"]["RequestId"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"] | unknown;
+        };
+      };
+      /** @description Atlassian could not renew the token just now, or token_renewed: a refused token was renewed but a streamed body cannot be sent twice. Retry after Retry-After. Atlassian's own answers with this status are passed on unchanged; Latch's have the error shape. */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
+          "X-Request-Id": components["headers"]["RequestId"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"] | unknown;
+        };
+      };
+      /** @description atlassian_timeout: no answer from Atlassian within PROXY_TIMEOUT. Atlassian's own answers with this status are passed on unchanged; Latch's have the error shape. */
+      504: {
+        headers: {
+          "X-Request-Id": components["headers"]["RequestId"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"] | unknown;
+        };
+      };
+      /** @description Atlassian's answer, streamed: its status and body, with Content-Type, Retry-After, X-RateLimit-*, RateLimit-Reason and X-AREQUESTID (and ETag, Last-Modified, Location, Content-Disposition, Content-Language). */
+      default: {
+        headers: {
+          "X-Request-Id": components["headers"]["RequestId"];
+          [name: string]: unknown;
+        };
+        content: {
+          "*/*": unknown;
+        };
+      };
+    };
+  };
+  proxyDelete: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The connection's id. */
+        id: string;
+        /** @description The product's API to call; one the connection's site serves (Connection.products). */
+        product: "jira" | "confluence";
+        /** @description The rest of the Atlassian path, slashes included, sent as is: rest/api/3/myself, wiki/rest/api/content. The query string is forwarded as sent too. Refused with 400 before anything is sent: . or .. segments, encoded slashes or backslashes in any encoding (%2f, %252f, %5c), empty segments (//), a URL in place of a path. */
+        path: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description invalid_proxy_path (the path could leave the site's API, or names no product) or product_not_served (the site does not serve that product). Nothing was sent. Atlassian's own answers with this status are passed on unchanged; Latch's have the error shape. */
+      400: {
+        headers: {
+          "X-Request-Id": components["headers"]["RequestId"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"] | unknown;
+        };
+      };
+      /** @description unauthorized: the API key is missing, malformed, unknown or revoked. (A 401 from Atlassian for a scope the credential lacks is passed on as Atlassian sent it.) */
+      401: {
+        headers: {
+          "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+          "X-Request-Id": components["headers"]["RequestId"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"] | unknown;
+        };
+      };
+      /** @description connection_not_found. Atlassian's own answers with this status are passed on unchanged; Latch's have the error shape. */
+      404: {
+        headers: {
+          "X-Request-Id": components["headers"]["RequestId"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"] | unknown;
+        };
+      };
+      /** @description connection_revoked, or connection_failing: Atlassian refused the credential, or refused a freshly issued token twice (the connection is now failing, its webhook sent). Nothing more is sent until a Test passes. */
+      409: {
+        headers: {
+          "X-Request-Id": components["headers"]["RequestId"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"] | unknown;
+        };
+      };
+      /** @description rate_limited: this API key made more than API_RATE_LIMIT requests this minute; or atlassian_rate_limited: Atlassian is limiting requests to the site, and Latch answers at once until its wait is over. Retry-After says when to try again. Atlassian's own answers with this status are passed on unchanged; Latch's have the error shape. */
+      429: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
+          "X-Request-Id": components["headers"]["RequestId"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"] | unknown;
+        };
+      };
+      /** @description atlassian_unavailable: Atlassian could not be reached. Atlassian's own answers with this status are passed on unchanged; Latch's have the error shape. */
+      502: {
+        headers: {
+          "X-Request-Id": components["headers"]["RequestId"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"] | unknown;
+        };
+      };
+      /** @description Atlassian could not renew the token just now, or token_renewed: a refused token was renewed but a streamed body cannot be sent twice. Retry after Retry-After. Atlassian's own answers with this status are passed on unchanged; Latch's have the error shape. */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
+          "X-Request-Id": components["headers"]["RequestId"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"] | unknown;
+        };
+      };
+      /** @description atlassian_timeout: no answer from Atlassian within PROXY_TIMEOUT. Atlassian's own answers with this status are passed on unchanged; Latch's have the error shape. */
+      504: {
+        headers: {
+          "X-Request-Id": components["headers"]["RequestId"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"] | unknown;
+        };
+      };
+      /** @description Atlassian's answer, streamed: its status and body, with Content-Type, Retry-After, X-RateLimit-*, RateLimit-Reason and X-AREQUESTID (and ETag, Last-Modified, Location, Content-Disposition, Content-Language). */
+      default: {
+        headers: {
+          "X-Request-Id": components["headers"]["RequestId"];
+          [name: string]: unknown;
+        };
+        content: {
+          "*/*": unknown;
+        };
+      };
+    };
+  };
+  proxyPatch: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The connection's id. */
+        id: string;
+        /** @description The product's API to call; one the connection's site serves (Connection.products). */
+        product: "jira" | "confluence";
+        /** @description The rest of the Atlassian path, slashes included, sent as is: rest/api/3/myself, wiki/rest/api/content. The query string is forwarded as sent too. Refused with 400 before anything is sent: . or .. segments, encoded slashes or backslashes in any encoding (%2f, %252f, %5c), empty segments (//), a URL in place of a path. */
+        path: string;
+      };
+      cookie?: never;
+    };
+    /** @description Sent to Atlassian as is, streamed, at most 10 MB (PROXY_BODY_LIMIT). */
+    requestBody?: {
+      content: {
+        "*/*": unknown;
+      };
+    };
+    responses: {
+      /** @description invalid_proxy_path (the path could leave the site's API, or names no product) or product_not_served (the site does not serve that product). Nothing was sent. Atlassian's own answers with this status are passed on unchanged; Latch's have the error shape. */
+      400: {
+        headers: {
+          "X-Request-Id": components["headers"]["RequestId"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"] | unknown;
+        };
+      };
+      /** @description unauthorized: the API key is missing, malformed, unknown or revoked. (A 401 from Atlassian for a scope the credential lacks is passed on as Atlassian sent it.) */
+      401: {
+        headers: {
+          "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+          "X-Request-Id": components["headers"]["RequestId"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"] | unknown;
+        };
+      };
+      /** @description connection_not_found. Atlassian's own answers with this status are passed on unchanged; Latch's have the error shape. */
+      404: {
+        headers: {
+          "X-Request-Id": components["headers"]["RequestId"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"] | unknown;
+        };
+      };
+      /** @description connection_revoked, or connection_failing: Atlassian refused the credential, or refused a freshly issued token twice (the connection is now failing, its webhook sent). Nothing more is sent until a Test passes. */
+      409: {
+        headers: {
+          "X-Request-Id": components["headers"]["RequestId"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"] | unknown;
+        };
+      };
+      /** @description body_too_large: the body is over 10 MB (PROXY_BODY_LIMIT), counted as it arrives, declared or not. Nothing complete was sent. The connection is closed after this answer. */
+      413: {
+        headers: {
+          "X-Request-Id": components["headers"]["RequestId"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"] | unknown;
+        };
+      };
+      /** @description rate_limited: this API key made more than API_RATE_LIMIT requests this minute; or atlassian_rate_limited: Atlassian is limiting requests to the site, and Latch answers at once until its wait is over. Retry-After says when to try again. Atlassian's own answers with this status are passed on unchanged; Latch's have the error shape. */
+      429: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
+          "X-Request-Id": components["headers"]["RequestId"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"] | unknown;
+        };
+      };
+      /** @description atlassian_unavailable: Atlassian could not be reached. Atlassian's own answers with this status are passed on unchanged; Latch's have the error shape. */
+      502: {
+        headers: {
+          "X-Request-Id": components["headers"]["RequestId"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"] | unknown;
+        };
+      };
+      /** @description Atlassian could not renew the token just now, or token_renewed: a refused token was renewed but a streamed body cannot be sent twice. Retry after Retry-After. Atlassian's own answers with this status are passed on unchanged; Latch's have the error shape. */
+      503: {
+        headers: {
+          "Retry-After": components["headers"]["RetryAfter"];
+          "X-Request-Id": components["headers"]["RequestId"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"] | unknown;
+        };
+      };
+      /** @description atlassian_timeout: no answer from Atlassian within PROXY_TIMEOUT. Atlassian's own answers with this status are passed on unchanged; Latch's have the error shape. */
+      504: {
+        headers: {
+          "X-Request-Id": components["headers"]["RequestId"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"] | unknown;
+        };
+      };
+      /** @description Atlassian's answer, streamed: its status and body, with Content-Type, Retry-After, X-RateLimit-*, RateLimit-Reason and X-AREQUESTID (and ETag, Last-Modified, Location, Content-Disposition, Content-Language). */
+      default: {
+        headers: {
+          "X-Request-Id": components["headers"]["RequestId"];
+          [name: string]: unknown;
+        };
+        content: {
+          "*/*": unknown;
         };
       };
     };
