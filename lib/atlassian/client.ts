@@ -1,3 +1,4 @@
+import { AtlassianError } from "./errors";
 import type { HttpOptions } from "./http";
 import { listAccessibleSites, type Site } from "./sites";
 import { exchangeClientCredentials, type AccessToken, type ClientCredentials } from "./token";
@@ -9,7 +10,15 @@ export type AtlassianConfig = {
   deadlineMs?: number;
   maxAttempts?: number;
   fetch?: typeof fetch;
+  /**
+   * Told of each finished call (its retries included): which endpoint, how it ended (`ok` or the
+   * AtlassianError code) and how long it took. Latch counts these for /metrics; this module
+   * knows nothing of where they go.
+   */
+  observe?: (call: UpstreamCall) => void;
 };
+
+export type UpstreamCall = { endpoint: "token" | "sites"; outcome: string; ms: number };
 
 export type ValidatedCredential = {
   token: AccessToken;
@@ -51,14 +60,37 @@ async function withDeadline<T>(
   }
 }
 
+/** Runs one endpoint's call and tells config.observe how it went. */
+async function observed<T>(
+  config: AtlassianConfig,
+  endpoint: UpstreamCall["endpoint"],
+  call: () => Promise<T>,
+): Promise<T> {
+  if (!config.observe) return call();
+  const started = performance.now();
+  let outcome = "ok";
+  try {
+    return await call();
+  } catch (error) {
+    outcome = error instanceof AtlassianError ? error.code : "unexpected";
+    throw error;
+  } finally {
+    config.observe({ endpoint, outcome, ms: performance.now() - started });
+  }
+}
+
 /** Proves a credential works: a client-credentials exchange, then the site lookup. */
 export async function validateCredential(
   config: AtlassianConfig,
   credentials: ClientCredentials,
 ): Promise<ValidatedCredential> {
   return withDeadline(config, async (http) => {
-    const token = await exchangeClientCredentials(config.authUrl, credentials, http);
-    const sites = await listAccessibleSites(config.apiUrl, token.accessToken, http);
+    const token = await observed(config, "token", () =>
+      exchangeClientCredentials(config.authUrl, credentials, http),
+    );
+    const sites = await observed(config, "sites", () =>
+      listAccessibleSites(config.apiUrl, token.accessToken, http),
+    );
     return { token, sites, upstreamMs: http.stats.upstreamMs };
   });
 }
@@ -69,7 +101,9 @@ export async function requestAccessToken(
   credentials: ClientCredentials,
 ): Promise<AccessToken & { upstreamMs: number }> {
   return withDeadline(config, async (http) => {
-    const token = await exchangeClientCredentials(config.authUrl, credentials, http);
+    const token = await observed(config, "token", () =>
+      exchangeClientCredentials(config.authUrl, credentials, http),
+    );
     return { ...token, upstreamMs: http.stats.upstreamMs };
   });
 }

@@ -215,7 +215,7 @@ async function exchange(scope: WorkspaceScope, row: TokenRow): Promise<AccessTok
   });
   const started = performance.now();
   try {
-    const token = await requestAccessToken(atlassianConfig(), {
+    const token = await requestAccessToken(atlassianConfig("renewal"), {
       clientId: secretRow.clientId,
       clientSecret,
     });

@@ -3,7 +3,7 @@ import { AtlassianError, validateCredential } from "../atlassian";
 import type { WorkspaceScope } from "../scope";
 import { sealSecret } from "../crypto/secrets";
 import { logger } from "../log";
-import { atlassianConfig } from "./internal/atlassian-config";
+import { atlassianConfig, type ExchangeReason } from "./internal/atlassian-config";
 import { describeForTenant, siteUnreachableFailure } from "./internal/failures";
 import { loadConnectionWithSecret } from "./internal/load-connection";
 import type { CheckTrigger } from "./internal/save-check";
@@ -30,7 +30,8 @@ export async function testConnection(
   if (connection.status === "revoked" || !clientSecret) return { ok: false, reason: "revoked" };
 
   const started = performance.now();
-  const { update, failure } = await checkCredential(connection, clientSecret);
+  const reason = trigger === "scheduled" ? "check" : "test";
+  const { update, failure } = await checkCredential(connection, clientSecret, reason);
   const saved = await saveCheckResult(scope, connection, {
     update,
     failure,
@@ -47,10 +48,11 @@ type StoredConnection = NonNullable<
 async function checkCredential(
   connection: StoredConnection,
   clientSecret: string,
+  reason: ExchangeReason,
 ): Promise<Pick<CheckResult, "update" | "failure">> {
   const context = { workspaceId: connection.workspaceId, recordId: connection.id };
   try {
-    const validated = await validateCredential(atlassianConfig(), {
+    const validated = await validateCredential(atlassianConfig(reason), {
       clientId: connection.clientId,
       clientSecret,
     });

@@ -1,6 +1,7 @@
 import "server-only";
 import { AtlassianError } from "../atlassian/errors";
 import { callGateway } from "../atlassian/gateway";
+import { metrics } from "../metrics/registry";
 import { retryAfterMs } from "../atlassian/retry-after";
 import { tokenFailureAnswer } from "../api/connection-answers";
 import { withLogFields } from "../api/log-fields";
@@ -74,6 +75,7 @@ export async function forwardRequest(
   for (;;) {
     log.attempts += 1;
     let upstream: Response;
+    const calledAt = performance.now();
     try {
       upstream = await callGateway({
         url,
@@ -83,11 +85,14 @@ export async function forwardRequest(
         timeoutMs,
       });
     } catch (error) {
+      observeProxyCall(calledAt, "error");
       if (body.kind === "streamed" && body.overLimit()) return bodyTooLarge(bodyLimit);
       if (!(error instanceof AtlassianError)) throw error;
       return withLogFields(gatewayUnreachable(error), log);
     }
     const status = upstream.status;
+    // Until the status line and headers: a streamed body's time is the caller's reading.
+    observeProxyCall(calledAt, status >= 500 ? "error" : "ok");
     Object.assign(log, {
       upstreamStatus: status,
       atlassianRequestId: upstream.headers.get("x-arequestid") ?? undefined,
@@ -185,6 +190,7 @@ async function readSmall(upstream: Response): Promise<{ bytes: Uint8Array; text:
 
 function siteLimited(ms: number, target: ProxyTarget): Response {
   const seconds = Math.max(1, Math.ceil(ms / 1000));
+  metrics().rateLimitRefusals.inc({ limiter: "atlassian_site" });
   return withLogFields(
     apiError(
       429,
@@ -230,4 +236,9 @@ function loggedPath(target: ProxyTarget): string {
   if (!target.query) return target.path;
   const names = [...new URLSearchParams(target.query).keys()];
   return `${target.path}?${[...new Set(names)].join("&")}`;
+}
+
+function observeProxyCall(calledAt: number, outcome: "ok" | "error"): void {
+  const seconds = (performance.now() - calledAt) / 1000;
+  metrics().upstreamDuration.observe({ endpoint: "proxy", outcome }, seconds);
 }
