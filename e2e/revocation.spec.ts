@@ -129,15 +129,17 @@ test("a connection revoked through A is refused by B within 100 ms", async ({ cr
   expect(await revokeThroughA(path)).toBeLessThan(WITHIN_MS);
 });
 
-test("an API key revoked through A is refused by B within 100 ms", async ({ page }) => {
+test("an API key revoked through A is refused by B within 100 ms", async ({ page, credential }) => {
+  // Polled on the hot path, whose answers take a millisecond or two, not a page's tens.
+  const path = await connectThroughA(credential, "revo-key");
   await signIn(page, admin.email, admin.password, a.url);
   await page.goto(`${a.url}/settings`);
   await page.getByLabel("Key name").fill("Revoked across instances");
   await page.getByRole("button", { name: "Create API key" }).click();
   const key = await page.getByLabel("New API key").inputValue();
   const asKey = { authorization: `Bearer ${key}` };
-  await warm("/api/v1/connections", asKey);
-  const refused = pollUntilRefused("/api/v1/connections", asKey);
+  await warm(path, asKey);
+  const refused = pollUntilRefused(path, asKey);
   await page.goto(`${a.url}/settings`);
   const row = page.getByRole("row").filter({ hasText: "Revoked across instances" });
   await row.getByRole("button", { name: "Revoke" }).click();

@@ -68,10 +68,14 @@ describe("PostgreSQL hot reads", () => {
   it("do not remember a row read while an announcement arrived (it may predate the change)", async () => {
     const t = setup();
     const answer = t.reads.apiKeyByHash("h");
-    // The change commits and is announced while the read is on its way back with the old row.
+    // The change commits and is announced while the read is on its way back with the old row,
+    // and another request (of a different key) comes in meanwhile.
     t.state.generation += 1;
+    const other = t.reads.apiKeyByHash("other");
     t.pending.shift()!.release(key(null));
     expect(await answer).toMatchObject({ revokedAt: null });
+    t.pending.shift()!.release(null);
+    await other;
     expect(await readThrough(t, key(new Date()))).toMatchObject({ revokedAt: expect.any(Date) });
   });
 
