@@ -76,3 +76,12 @@ export async function createTestWorkspace(name = "Test workspace") {
     },
   };
 }
+
+/**
+ * After a test writes a row straight through Prisma: Latch's own changes tell the hot reads
+ * (lib/db/change-hot-rows.ts), a test's direct write does not, and on PostgreSQL the row they
+ * remember would be answered until the next change.
+ */
+export async function changedBehindLatch(): Promise<void> {
+  (await import("../lib/db/hot-reads")).getHotReads().forget();
+}

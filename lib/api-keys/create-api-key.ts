@@ -1,6 +1,6 @@
 import "server-only";
 import { recordAudit } from "../audit/record";
-import { getDb } from "../db";
+import { changeHotRows } from "../db/change-hot-rows";
 import { newId, newSecretToken, sha256 } from "../ids";
 import { inWorkspace, type WorkspaceScope } from "../scope";
 import { listed, type ApiKeySummary } from "./api-key-summary";
@@ -19,7 +19,7 @@ export async function createApiKey(
 ): Promise<{ key: string; apiKey: ApiKeySummary }> {
   const key = newSecretToken(KEY_PREFIX);
   const prefix = key.slice(0, DISPLAY_PREFIX_LENGTH);
-  const apiKey = await getDb().$transaction(async (tx) => {
+  const apiKey = await changeHotRows("api_key", async (tx) => {
     const row = await tx.apiKey.create({
       data: { id: newId("key"), ...inWorkspace(scope), name, prefix, hash: sha256(key) },
       select: listed,

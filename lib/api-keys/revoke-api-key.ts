@@ -1,6 +1,6 @@
 import "server-only";
 import { recordAudit } from "../audit/record";
-import { getDb } from "../db";
+import { changeHotRows } from "../db/change-hot-rows";
 import { inWorkspace, type WorkspaceScope } from "../scope";
 import { listed, type ApiKeySummary } from "./api-key-summary";
 
@@ -12,7 +12,7 @@ export async function revokeApiKey(
   scope: WorkspaceScope,
   id: string,
 ): Promise<ApiKeySummary | null> {
-  return getDb().$transaction(async (tx) => {
+  return changeHotRows("api_key", async (tx) => {
     // A conditional update, so two members revoking at once still record one revocation.
     const { count } = await tx.apiKey.updateMany({
       where: { id, ...inWorkspace(scope), revokedAt: null },

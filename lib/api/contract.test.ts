@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { FakeAtlassian } from "../../testing/fake-atlassian/server";
 import { connectThroughFlow, startConnectTestbed } from "../../testing/connect-testbed";
 import { openApiValidator } from "../../testing/openapi-validator";
-import { createTestWorkspace } from "../../testing/test-db";
+import { changedBehindLatch, createTestWorkspace } from "../../testing/test-db";
 import { allowedMethods, type PathMethod } from "./methods";
 import {
   HTTP_METHODS,
@@ -247,8 +247,12 @@ describe("every operation answers as the document says", () => {
     expect((await call(path, "GET", { id: "conn_missing" })).status).toBe(404);
     expect((await call(path, "GET", { id, apiKey: null })).status).toBe(401);
     expect((await call(path, "GET", { id, apiKey: limitedKey })).status).toBe(429);
-    const expire = () =>
-      db.getDb().connection.update({ where: { id }, data: { accessTokenExpiresAt: new Date(0) } });
+    const expire = async () => {
+      await db
+        .getDb()
+        .connection.update({ where: { id }, data: { accessTokenExpiresAt: new Date(0) } });
+      await changedBehindLatch();
+    };
     // Atlassian unavailable: 503 with Retry-After.
     await expire();
     fake.state.credentials.get(credential.clientId)!.faults.push({

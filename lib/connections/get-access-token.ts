@@ -90,9 +90,13 @@ export function getAccessToken(
   });
 }
 
-/** The hottest read Latch makes, so it skips Prisma (lib/db/hot-reads.ts); scoped all the same. */
-function loadTokenRow(scope: Pick<WorkspaceScope, "workspaceId">, id: string) {
-  return getHotReads().tokenRow(scope.workspaceId, id);
+/**
+ * The hottest read Latch makes, so it skips Prisma (lib/db/hot-reads.ts); scoped all the same.
+ * `fresh` past the memory: a renewal must see what another instance stored just now, and that
+ * instance's announcement may reach this one after its lease is gone.
+ */
+function loadTokenRow(scope: Pick<WorkspaceScope, "workspaceId">, id: string, fresh = false) {
+  return getHotReads().tokenRow(scope.workspaceId, id, { fresh });
 }
 
 /**
@@ -175,14 +179,14 @@ async function renewAcrossProcesses(
     if (await tryAcquireLease(lease, LEASE_MS)) {
       try {
         // Another process may have renewed between our read and the lease.
-        const row = await loadTokenRow(scope, id);
+        const row = await loadTokenRow(scope, id, true);
         return settledResult(row, rejected) ?? (await exchange(scope, row!));
       } finally {
         await releaseLease(lease);
       }
     }
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-    const row = await loadTokenRow(scope, id);
+    const row = await loadTokenRow(scope, id, true);
     const settled = settledResult(row, rejected);
     if (settled) return settled;
     // The holder's renewal failed: answer with its error rather than trying again at once.

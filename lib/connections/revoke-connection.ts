@@ -1,7 +1,7 @@
 import "server-only";
 import { recordAudit } from "../audit/record";
 import { inWorkspace, type WorkspaceScope } from "../scope";
-import { getDb } from "../db";
+import { changeHotRows } from "../db/change-hot-rows";
 import { enqueueWebhook } from "../webhooks/enqueue";
 import { toApiConnection, type ApiConnection } from "./internal/to-api";
 
@@ -13,7 +13,7 @@ export async function revokeConnection(
   scope: WorkspaceScope,
   id: string,
 ): Promise<ApiConnection | null> {
-  return getDb().$transaction(async (tx) => {
+  return changeHotRows("connection", async (tx) => {
     const existing = await tx.connection.findFirst({ where: { id, ...inWorkspace(scope) } });
     if (!existing) return null;
     if (existing.status === "revoked") return toApiConnection(existing);

@@ -1,6 +1,7 @@
 import "server-only";
 import { open, seal, sealedKeyId, type Keyring, type SealContext } from "../crypto/seal";
 import type { Db } from "../db";
+import { notifyHotRows } from "../db/change-hot-rows";
 import { totpSecretContext } from "../auth/two-factor/totp-secret";
 
 /** One column holding sealed values, and how to page through it and swap one value. */
@@ -177,6 +178,9 @@ export async function rotateSealedValues(db: Db, keyring: Keyring): Promise<Rota
       }
     }
   }
+  // Running instances remember sealed tokens: they read the re-sealed ones (after the swaps
+  // committed, so announced outside them).
+  await notifyHotRows(db, "connection");
   // A value the app rewrote meanwhile may come from an instance still on the old key: the run
   // only counts as done when a last pass finds nothing under another key.
   report.remaining = await countNotUnder(db, keyring.current.id);

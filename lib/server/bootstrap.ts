@@ -4,6 +4,7 @@ import { hashPassword } from "../auth/password";
 import type { Db } from "../db";
 import type { Env } from "../env";
 import { newId, sha256 } from "../ids";
+import { notifyHotRows } from "../db/change-hot-rows";
 import { releaseLease, tryAcquireLease } from "../db/leases";
 import { logger } from "../log";
 
@@ -64,6 +65,7 @@ async function createIfEmpty(db: Db, env: Env, passwordHash: string | null): Pro
           hash: sha256(env.INITIAL_API_KEY),
         },
       });
+      await notifyHotRows(tx, "api_key");
     }
     return true;
   });

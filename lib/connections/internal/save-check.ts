@@ -1,7 +1,7 @@
 import "server-only";
 import { recordAudit } from "../../audit/record";
 import type { WorkspaceScope } from "../../scope";
-import { getDb } from "../../db";
+import { changeHotRows } from "../../db/change-hot-rows";
 import type { Prisma } from "../../generated/prisma/client";
 import { newId } from "../../ids";
 import { enqueueWebhook, statusChangeEvent } from "../../webhooks/enqueue";
@@ -33,7 +33,7 @@ export async function saveCheckResult(
   const dropToken = isRefusal(result.failure?.code)
     ? { accessTokenSealed: null, accessTokenExpiresAt: null }
     : {};
-  return getDb().$transaction(async (tx) => {
+  return changeHotRows("connection", async (tx) => {
     const changed = await tx.connection.updateMany({
       where: { id: before.id, workspaceId: before.workspaceId, status: { not: "revoked" } },
       data: {

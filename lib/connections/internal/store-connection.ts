@@ -3,7 +3,7 @@ import type { AccessToken, Site } from "../../atlassian";
 import { recordAudit } from "../../audit/record";
 import { enqueueWebhook, statusChangeEvent } from "../../webhooks/enqueue";
 import { sealSecret } from "../../crypto/secrets";
-import { getDb } from "../../db";
+import { changeHotRows } from "../../db/change-hot-rows";
 import { lockForTransaction } from "../../db/dialect";
 import { newId } from "../../ids";
 import type { OpenConnectSession } from "../find-connect-session";
@@ -31,7 +31,7 @@ export async function storeConnection(
 ): Promise<ApiConnection | null> {
   const { clientId, clientSecret, token, site } = credential;
   const scopes = grantedScopes(credential);
-  return getDb().$transaction(async (tx) => {
+  return changeHotRows("connection", async (tx) => {
     // Two links for the same end user and site submitted at once would both find no connection
     // and both insert: they take turns, for this end user and site only.
     await lockForTransaction(
