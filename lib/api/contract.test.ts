@@ -325,6 +325,7 @@ describe("every operation answers as the document says", () => {
     await db
       .getDb()
       .connection.update({ where: { id }, data: { accessTokenExpiresAt: new Date(0) } });
+    await changedBehindLatch();
     faults.push({ endpoint: "token", mode: "status_503", times: 100 });
     for (const method of ["GET", "POST", "PUT", "PATCH", "DELETE"]) {
       expect((await call(path, method, { id, proxied: "jira/x" })).status).toBe(503);
