@@ -4,6 +4,9 @@ import { BASE_HEADERS, NO_FRAMING_HEADERS } from "./lib/http/security-headers.mj
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // The container image (Dockerfile) ships .next/standalone: the server with only the
+  // node_modules it uses. Off otherwise: `npm start` runs from the checkout and needs no copy.
+  output: process.env.LATCH_STANDALONE === "1" ? "standalone" : undefined,
   experimental: {
     // forbidden() for a member on an admin's page or action (lib/auth/member.ts).
     authInterrupts: true,

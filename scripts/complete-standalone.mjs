@@ -1,0 +1,59 @@
+/**
+ * Makes .next/standalone (`LATCH_STANDALONE=1 npm run build`, see next.config.mjs) the whole of
+ * what the container image runs. Next traces its own server and the routes, but not a custom
+ * server: server.ts's bundle, the CLI's and the packages they load are added here, with the
+ * static files Next leaves for a CDN.
+ *
+ *   LATCH_STANDALONE=1 npm run build && node scripts/complete-standalone.mjs
+ */
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+
+const require = createRequire(import.meta.url);
+// The tracer Next itself uses for the standalone output (@vercel/nft), as Next ships it.
+const { nodeFileTrace } = require("next/dist/compiled/@vercel/nft");
+
+const OUT = path.join(".next", "standalone");
+const ENTRIES = [".next/latch-server.mjs", ".next/latch-cli.mjs"];
+// Next traced its own server already; followed from server.ts, its dynamic requires would pull
+// in the dev server and the bundlers (over 100 MB). (React is traced: Next copies only its
+// production files, and Node then cannot see the named exports of react's index.js.)
+const TRACED_BY_NEXT = ["node_modules/next/**"];
+// next/image's image processing, traced with Next's server: Latch shows a tenant's logo from
+// any host as a plain <img>, so nothing calls it (19 MB).
+const UNUSED = ["node_modules/sharp", "node_modules/@img"];
+
+if (!fs.existsSync(path.join(OUT, ".next"))) {
+  console.error(`${OUT} is missing: run LATCH_STANDALONE=1 npm run build first.`);
+  process.exit(1);
+}
+
+const { fileList } = await nodeFileTrace(ENTRIES, {
+  base: process.cwd(),
+  ignore: [...TRACED_BY_NEXT, ...UNUSED.map((dir) => `${dir}/**`)],
+});
+let added = 0;
+for (const file of fileList) {
+  const target = path.join(OUT, file);
+  const source = fs.lstatSync(file);
+  if (source.isDirectory() || fs.existsSync(target)) continue;
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  if (source.isSymbolicLink()) fs.symlinkSync(fs.readlinkSync(file), target);
+  else fs.copyFileSync(file, target);
+  added++;
+}
+
+// Read again by the server at start, as from the checkout (and with what it imports).
+const configModules = fs
+  .readdirSync(path.join("lib", "http"))
+  .filter((name) => name.endsWith(".mjs"));
+for (const file of ["next.config.mjs", ...configModules.map((name) => `lib/http/${name}`)]) {
+  fs.cpSync(file, path.join(OUT, file));
+}
+fs.cpSync(path.join(".next", "static"), path.join(OUT, ".next", "static"), { recursive: true });
+fs.cpSync("public", path.join(OUT, "public"), { recursive: true });
+for (const unused of UNUSED) fs.rmSync(path.join(OUT, unused), { recursive: true, force: true });
+// Next's minimal server.js would skip server.ts's hot routes and shutdown: one way in.
+fs.rmSync(path.join(OUT, "server.js"), { force: true });
+console.log(`Completed ${OUT}: ${added} files traced from ${ENTRIES.join(", ")}`);
