@@ -54,6 +54,15 @@ for (const file of ["next.config.mjs", ...configModules.map((name) => `lib/http/
 fs.cpSync(path.join(".next", "static"), path.join(OUT, ".next", "static"), { recursive: true });
 fs.cpSync("public", path.join(OUT, "public"), { recursive: true });
 for (const unused of UNUSED) fs.rmSync(path.join(OUT, unused), { recursive: true, force: true });
+// Prisma ships every database's engine; Latch's generated clients load only the query compilers
+// of SQLite and PostgreSQL (engineType "client"), never the query engines (about 45 MB).
+const prismaRuntime = path.join(OUT, "node_modules", "@prisma", "client", "runtime");
+for (const name of fs.existsSync(prismaRuntime) ? fs.readdirSync(prismaRuntime) : []) {
+  const engine = /^query_(engine|compiler)_bg\.(\w+)\./.exec(name);
+  if (engine && (engine[1] === "engine" || !["sqlite", "postgresql"].includes(engine[2]))) {
+    fs.rmSync(path.join(prismaRuntime, name));
+  }
+}
 // Next's minimal server.js would skip server.ts's hot routes and shutdown: one way in.
 fs.rmSync(path.join(OUT, "server.js"), { force: true });
 console.log(`Completed ${OUT}: ${added} files traced from ${ENTRIES.join(", ")}`);

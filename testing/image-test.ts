@@ -13,12 +13,22 @@
 import { randomUUID } from "node:crypto";
 import { submitConnectForm } from "../e2e/connect-over-http";
 import { startFakeAtlassian } from "./fake-atlassian/server";
-import { imageSize, installContainerTools, podman, podmanAsync, ULIMITS } from "./image/podman";
+import {
+  imageExists,
+  imageSize,
+  installContainerTools,
+  podman,
+  podmanAsync,
+  ULIMITS,
+} from "./image/podman";
 import { ensureStandInBases, RUN_BASE } from "./image/stand-in-bases";
 
 const NAME = "latch-image-test";
 const IMAGE = `localhost/${NAME}:latest`;
 const VOLUME = `${NAME}-data`;
+const BUILD_CACHE = `localhost/${NAME}-build-cache:latest`;
+// IMAGE_TEST_KEEP_IMAGE=1 leaves the image for a look around after the run.
+const KEEP_IMAGE = process.env.IMAGE_TEST_KEEP_IMAGE === "1";
 const PORT = Number(process.env.IMAGE_TEST_PORT ?? 3407);
 const FAKE_PORT = Number(process.env.IMAGE_TEST_FAKE_PORT ?? 4317);
 const APP = `http://127.0.0.1:${PORT}`;
@@ -34,17 +44,57 @@ function check(condition: unknown, message: string): asserts condition {
   console.log(`✓ ${message}`);
 }
 
-function removeOurs() {
+/** The test's container and volume; the image too unless it is the build cache. */
+function removeOurs({ image }: { image: boolean }) {
   podman(["rm", "--force", "--ignore", NAME], { allowFailure: true });
   podman(["volume", "rm", "--force", VOLUME], { allowFailure: true });
+  if (image) podman(["rmi", "--force", IMAGE], { allowFailure: true });
 }
 
+/**
+ * Builds the image. The build stage is tagged (BUILD_CACHE) and kept, like the stand-in bases,
+ * so a rerun with the same dependencies and sources skips `npm ci` and `next build`; the cache
+ * an earlier run left is removed once replaced, so runs do not pile up untagged layers.
+ */
 function buildImage(): number {
   const started = Date.now();
-  podman(["build", "--format", "docker", "--network", "host", ...ULIMITS, "--tag", IMAGE, "."], {
-    quiet: false,
-  });
+  const previousCache = imageId(BUILD_CACHE);
+  const build = (args: string[]) =>
+    podman(["build", "--format", "docker", "--network", "host", ...ULIMITS, ...args, "."], {
+      quiet: false,
+    });
+  build(["--target", "build", "--tag", BUILD_CACHE]);
+  build(["--tag", IMAGE]);
+  if (previousCache && previousCache !== imageId(BUILD_CACHE)) {
+    podman(["rmi", previousCache], { allowFailure: true });
+  }
   return Date.now() - started;
+}
+
+function imageId(name: string): string | undefined {
+  return imageExists(name)
+    ? podman(["image", "inspect", "--format", "{{.Id}}", name]).stdout
+    : undefined;
+}
+
+/** Size, user and HEALTHCHECK, from the image's own metadata. */
+function checkImage() {
+  const total = imageSize(IMAGE);
+  const added = total - imageSize(RUN_BASE);
+  console.log(
+    `Image size: ${(total / MB).toFixed(0)} MiB, ${(added / MB).toFixed(0)} MiB over ${RUN_BASE}`,
+  );
+  check(
+    added < 200 * MB,
+    `the image adds under 200 MB to the slim base (${(added / MB).toFixed(0)} MiB)`,
+  );
+  const inspect = (format: string) =>
+    podman(["image", "inspect", "--format", format, IMAGE]).stdout;
+  check(inspect("{{.Config.User}}") === "node", "the image runs as the node user");
+  check(
+    inspect("{{json .HealthCheck}}").includes("/api/health"),
+    "the image has a HEALTHCHECK on /api/health",
+  );
 }
 
 function startContainer() {
@@ -105,28 +155,22 @@ async function main() {
   const started = Date.now();
   installContainerTools();
   ensureStandInBases();
-  removeOurs();
+  removeOurs({ image: true });
+  try {
+    const buildMs = buildImage();
+    console.log(`Image built in ${seconds(buildMs)}`);
+    checkImage();
+    await runContainer();
+    console.log(
+      `\nImage test passed in ${seconds(Date.now() - started)} (build ${seconds(buildMs)}).`,
+    );
+  } finally {
+    removeOurs({ image: !KEEP_IMAGE });
+  }
+}
 
-  const buildMs = buildImage();
-  const total = imageSize(IMAGE);
-  const added = total - imageSize(RUN_BASE);
-  console.log(`Image built in ${seconds(buildMs)}`);
-  console.log(
-    `Image size: ${(total / MB).toFixed(0)} MB, ${(added / MB).toFixed(0)} MB over ${RUN_BASE}`,
-  );
-  check(
-    added < 200 * MB,
-    `the image adds under 200 MB to the slim base (${(added / MB).toFixed(0)} MB)`,
-  );
-  const config = JSON.parse(
-    podman(["image", "inspect", "--format", "{{json .Config}}", IMAGE]).stdout,
-  );
-  check(config.User === "node", "the image runs as the node user");
-  check(
-    JSON.stringify(config.Healthcheck ?? {}).includes("/api/health"),
-    "the image has a HEALTHCHECK on /api/health",
-  );
-
+/** The container's life: first start, a connect, a stop during a connect, a restart. */
+async function runContainer() {
   const fake = await startFakeAtlassian(FAKE_PORT);
   try {
     podman(["volume", "create", VOLUME]);
@@ -234,16 +278,10 @@ async function main() {
     throw error;
   } finally {
     await fake.close();
-    removeOurs();
-    podman(["rmi", "--force", IMAGE], { allowFailure: true });
   }
-  console.log(
-    `\nImage test passed in ${seconds(Date.now() - started)} (build ${(buildMs / 1000).toFixed(0)} s).`,
-  );
 }
 
 main().catch((error: unknown) => {
   console.error(`\n✗ Image test failed: ${error instanceof Error ? error.message : String(error)}`);
-  removeOurs();
   process.exit(1);
 });
