@@ -33,4 +33,5 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
   CMD ["node", "-e", "fetch(`http://127.0.0.1:${process.env.PORT}/api/health`).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 # Node is PID 1 and handles SIGTERM itself (finishes requests in flight, closes the database);
 # `docker run --init` (compose.yaml: init) adds tini around it and works the same.
-CMD ["node", ".next/latch-server.mjs"]
+# server.mjs: server.ts with the configuration the build resolved (scripts/complete-standalone.mjs).
+CMD ["node", "server.mjs"]

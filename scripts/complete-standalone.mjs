@@ -2,7 +2,7 @@
  * Makes .next/standalone (`LATCH_STANDALONE=1 npm run build`, see next.config.mjs) the whole of
  * what the container image runs. Next traces its own server and the routes, but not a custom
  * server: server.ts's bundle, the CLI's and the packages they load are added here, with the
- * static files Next leaves for a CDN.
+ * static files Next leaves for a CDN, and an entry point, server.mjs.
  *
  *   LATCH_STANDALONE=1 npm run build && node scripts/complete-standalone.mjs
  */
@@ -44,13 +44,6 @@ for (const file of fileList) {
   added++;
 }
 
-// Read again by the server at start, as from the checkout (and with what it imports).
-const configModules = fs
-  .readdirSync(path.join("lib", "http"))
-  .filter((name) => name.endsWith(".mjs"));
-for (const file of ["next.config.mjs", ...configModules.map((name) => `lib/http/${name}`)]) {
-  fs.cpSync(file, path.join(OUT, file));
-}
 fs.cpSync(path.join(".next", "static"), path.join(OUT, ".next", "static"), { recursive: true });
 fs.cpSync("public", path.join(OUT, "public"), { recursive: true });
 for (const unused of UNUSED) fs.rmSync(path.join(OUT, unused), { recursive: true, force: true });
@@ -63,6 +56,18 @@ for (const name of fs.existsSync(prismaRuntime) ? fs.readdirSync(prismaRuntime) 
     fs.rmSync(path.join(prismaRuntime, name));
   }
 }
-// Next's minimal server.js would skip server.ts's hot routes and shutdown: one way in.
+// The entry point, in place of Next's minimal server.js (which would skip server.ts's hot routes
+// and shutdown). Like that one, it hands Next the configuration the build resolved: loading
+// next.config.mjs again needs parts of Next (webpack's hooks) the trace leaves out.
+const { config } = JSON.parse(
+  fs.readFileSync(path.join(".next", "required-server-files.json"), "utf8"),
+);
 fs.rmSync(path.join(OUT, "server.js"), { force: true });
+fs.writeFileSync(
+  path.join(OUT, "server.mjs"),
+  `// Written by scripts/complete-standalone.mjs.
+process.env.__NEXT_PRIVATE_STANDALONE_CONFIG ??= ${JSON.stringify(JSON.stringify(config))};
+await import("./.next/latch-server.mjs");
+`,
+);
 console.log(`Completed ${OUT}: ${added} files traced from ${ENTRIES.join(", ")}`);
