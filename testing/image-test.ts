@@ -8,7 +8,8 @@
  *   npx tsx testing/image-test.ts          (root or sudo; .ci/run runs it)
  *
  * Host network and loopback ports: app 3407, fake Atlassian 4317 (IMAGE_TEST_PORT and
- * IMAGE_TEST_FAKE_PORT to move them). It removes its container, volume and image by name.
+ * IMAGE_TEST_FAKE_PORT to move them). It removes its container, volume and image by name, and
+ * keeps the stand-in bases and the build stage (BUILD_CACHE) for the next run.
  */
 import { randomUUID } from "node:crypto";
 import { submitConnectForm } from "../e2e/connect-over-http";
