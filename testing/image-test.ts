@@ -62,7 +62,7 @@ function buildImage(): number {
   const previousCache = imageId(BUILD_CACHE);
   const build = (args: string[]) =>
     podman(["build", "--format", "docker", "--network", "host", ...ULIMITS, ...args, "."], {
-      quiet: false,
+      showOutput: true,
     });
   build(["--target", "build", "--tag", BUILD_CACHE]);
   build(["--tag", IMAGE]);

@@ -11,12 +11,12 @@ export const ULIMITS = ["--ulimit", "nofile=1024:1024", "--ulimit", "nproc=4000:
 /** Runs `podman …`; throws with its output unless it exits 0 (or `allowFailure`). */
 export function podman(
   args: string[],
-  options: SpawnSyncOptions & { allowFailure?: boolean; quiet?: boolean } = {},
+  options: SpawnSyncOptions & { allowFailure?: boolean; showOutput?: boolean } = {},
 ): { status: number; stdout: string; stderr: string } {
   const result = spawnSync("podman", [...RUNTIME, ...args], {
     encoding: "utf8",
     maxBuffer: 64 * 1024 * 1024,
-    stdio: options.quiet === false ? ["ignore", "inherit", "inherit"] : "pipe",
+    stdio: options.showOutput ? ["ignore", "inherit", "inherit"] : "pipe",
     ...options,
   });
   const outcome = {
