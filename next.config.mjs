@@ -7,6 +7,9 @@ const nextConfig = {
   // Loaded by Node, not bundled: server.ts (bundled on its own) and Next's routes then share one
   // copy, and so one set of metrics (lib/metrics/registry.ts).
   serverExternalPackages: ["prom-client"],
+  // The container image (Dockerfile) ships .next/standalone: the server with only the
+  // node_modules it uses. Off otherwise: `npm start` runs from the checkout and needs no copy.
+  output: process.env.LATCH_STANDALONE === "1" ? "standalone" : undefined,
   experimental: {
     // forbidden() for a member on an admin's page or action (lib/auth/member.ts).
     authInterrupts: true,

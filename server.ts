@@ -24,8 +24,13 @@ import { markClientAddressesResolved } from "./lib/http/client-address";
 import { AddressSet } from "./lib/net/cidr";
 import { applyClientAddress } from "./lib/server/client-address";
 import { serveProxy } from "./lib/server/proxy-fast-path";
-import { startLatch } from "./lib/server/start";
+import { ConfigError } from "./lib/env-schema";
+import { trackForDrain, type Drain } from "./lib/server/graceful-shutdown";
+import { listenAddress } from "./lib/server/listen-address";
+import { startLatch, stopLatch } from "./lib/server/start";
 
+// Under `docker stop`'s 10 s before SIGKILL, so the database is still closed cleanly.
+const DRAIN_GRACE_MS = 8_000;
 const ACCESS_TOKEN_PATH = /^\/api\/v1\/connections\/([^/]+)\/access-token$/;
 
 /** The handler for a hot route, or undefined to let Next answer. */
@@ -55,9 +60,8 @@ async function main() {
       hostname: { type: "string", short: "H" },
     },
   });
-  const port = Number(values.port ?? process.env.PORT ?? 3000);
-  // Not $HOSTNAME: containers set it to their own name, and localhost checks would then fail.
-  const hostname = values.hostname ?? "0.0.0.0";
+  // $HOSTNAME only when it is an address: containers set it to their own name.
+  const { hostname, port } = listenAddress(values, process.env);
   // Migrations, first-run settings and background jobs, before any request is taken.
   await startLatch();
   const app = next({ dev: false, dir: process.cwd(), hostname, port });
@@ -97,20 +101,38 @@ async function main() {
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
   server.listen(port, hostname, () => {
-    logger.info({ url: `http://${hostname}:${port}` }, "Listening");
+    const host = hostname.includes(":") ? `[${hostname}]` : hostname;
+    logger.info({ url: `http://${host}:${port}` }, "Listening");
   });
 
-  const stop = () => {
-    server.close(() => process.exit(0));
-    server.closeIdleConnections();
-    // Requests still running after this long are cut off.
-    setTimeout(() => process.exit(0), 10_000).unref();
+  stopOnSignals(trackForDrain(server));
+}
+
+/**
+ * SIGTERM (`docker stop`, Kubernetes, systemd) or SIGINT: take no new connections, finish the
+ * requests in flight, stop the background jobs, close the database, exit. Node handles the
+ * signals itself, so this works as the container's PID 1 as well as under `--init`/tini. A
+ * second signal exits at once.
+ */
+function stopOnSignals(drain: Drain) {
+  let stopping = false;
+  const stop = async (signal: NodeJS.Signals) => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    logger.info({ signal, inFlight: drain.inFlight() }, "Stopping: finishing requests in flight");
+    const { cutOff } = await drain.drain(DRAIN_GRACE_MS);
+    if (cutOff) logger.warn({ cutOff }, "Stopping: cut off requests still running");
+    await stopLatch().catch((error: unknown) =>
+      logger.warn({ err: error }, "Stopping: close failed"),
+    );
+    logger.info("Stopped");
+    process.exit(cutOff ? 1 : 0);
   };
-  process.once("SIGTERM", stop);
-  process.once("SIGINT", stop);
+  for (const signal of ["SIGTERM", "SIGINT"] as const) process.on(signal, () => void stop(signal));
 }
 
 main().catch((error: unknown) => {
-  logger.fatal({ err: error }, "Latch could not start");
+  if (error instanceof ConfigError) logger.fatal(error.message);
+  else logger.fatal({ err: error }, "Latch could not start");
   process.exit(1);
 });

@@ -1,7 +1,7 @@
 import "server-only";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { getPgPool } from "./db/pg-pool";
+import { endPgPool, getPgPool } from "./db/pg-pool";
 import { getEnv } from "./env";
 import { PrismaClient } from "./generated/prisma/client";
 import { PrismaClient as PgPrismaClient } from "./generated/prisma-pg/client";
@@ -45,4 +45,13 @@ const globalForDb = globalThis as unknown as { latchDb?: Db };
 export function getDb(): Db {
   globalForDb.latchDb ??= createClient();
   return globalForDb.latchDb;
+}
+
+/** Closes the process's database connections, for a clean exit (server.ts on SIGTERM). */
+export async function closeDb(): Promise<void> {
+  const db = globalForDb.latchDb;
+  globalForDb.latchDb = undefined;
+  await db?.$disconnect();
+  // Prisma's adapter leaves the shared pool open (disposeExternalPool: false).
+  await endPgPool();
 }

@@ -24,7 +24,11 @@ export async function lockForTransaction(
 
 /** Applies the pending migrations of the configured database (prisma/migrations or its twin). */
 export async function migrateDatabase(env: Env = getEnv()): Promise<MigrationResult> {
-  const migrationsDir = path.join(process.cwd(), MIGRATIONS_DIRS[env.databaseProvider]);
+  // Not traced (the whole project would be): next.config.mjs includes the migrations by name.
+  const migrationsDir = path.join(
+    /* turbopackIgnore: true */ process.cwd(),
+    MIGRATIONS_DIRS[env.databaseProvider],
+  );
   return env.sqlitePath
     ? migrateSqlite(env.sqlitePath, migrationsDir)
     : migratePostgres(env.DATABASE_URL, migrationsDir);

@@ -16,3 +16,10 @@ export function getPgPool(): pg.Pool {
   }
   return globalForPool.latchPgPool;
 }
+
+/** Ends the pool, if one was opened (lib/db.ts closeDb). */
+export async function endPgPool(): Promise<void> {
+  const pool = globalForPool.latchPgPool;
+  globalForPool.latchPgPool = undefined;
+  await pool?.end();
+}

@@ -1,7 +1,7 @@
 import "server-only";
 import { issueSetupLink } from "../auth/setup-token";
 import { applyInitialSetup } from "./bootstrap";
-import { getDb } from "../db";
+import { closeDb, getDb } from "../db";
 import { migrateDatabase } from "../db/dialect";
 import { getEnv } from "../env";
 import { ConfigError } from "../env-schema";
@@ -10,7 +10,10 @@ import { startBackgroundJobs } from "../jobs";
 
 // Both server.ts and Next's instrumentation.ts call startLatch, from separate bundles of this
 // module; the promise lives on globalThis so start-up runs once per process all the same.
-const globalForStart = globalThis as unknown as { latchStarted?: Promise<void> };
+const globalForStart = globalThis as unknown as {
+  latchStarted?: Promise<void>;
+  latchStopJobs?: () => void;
+};
 
 /** Runs once per server process before it takes requests (server.ts, instrumentation.ts). */
 export function startLatch(): Promise<void> {
@@ -29,7 +32,7 @@ async function start(): Promise<void> {
     await applyInitialSetup(getDb(), env);
     // With no admin yet, only the operator's one-time link can create one.
     await issueSetupLink(env);
-    startBackgroundJobs(env);
+    globalForStart.latchStopJobs = startBackgroundJobs(env);
     logger.info({ publicUrl: env.PUBLIC_URL, database: env.databaseProvider }, "Latch is ready");
   } catch (error) {
     if (error instanceof ConfigError) {
@@ -39,4 +42,11 @@ async function start(): Promise<void> {
     }
     process.exit(1);
   }
+}
+
+/** Undoes startLatch before a clean exit: no further background job runs, the database closed. */
+export async function stopLatch(): Promise<void> {
+  globalForStart.latchStopJobs?.();
+  globalForStart.latchStopJobs = undefined;
+  await closeDb();
 }
