@@ -33,7 +33,8 @@ export default function ApiDocsPage() {
   );
 
   return (
-    <main className="mx-auto max-w-4xl space-y-10 px-4 py-10">
+    // Paths like /api/v1/connections/{id}/proxy/{product}/{path} break anywhere on a phone.
+    <main className="mx-auto max-w-4xl space-y-10 px-4 py-10 [overflow-wrap:anywhere]">
       <header className="space-y-3">
         <h1 className="text-3xl font-semibold">{document.info.title}</h1>
         <p>{document.info.description}</p>
