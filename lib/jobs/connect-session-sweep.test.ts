@@ -55,6 +55,6 @@ describe("startConnectSessionSweep", () => {
     const jobs = await fs.readFile(new URL("./index.ts", import.meta.url), "utf8");
     expect(jobs).toMatch(/^\s+startConnectSessionSweep\(\),$/m);
     const start = await fs.readFile(new URL("../server/start.ts", import.meta.url), "utf8");
-    expect(start).toMatch(/^\s+startBackgroundJobs\(env\);$/m);
+    expect(start).toMatch(/^\s+\S.*= startBackgroundJobs\(env\);$/m);
   });
 });
