@@ -285,11 +285,14 @@ describe("bounds", () => {
     });
     expect(bytes).toBe(total);
     expect(samples.length).toBeGreaterThanOrEqual(9);
-    // Holding the body (or a copy of it) anywhere on the way keeps 50 MB reachable. Chunks in
-    // flight between the in-process sockets (fake → proxy → client) come and go, up to about
-    // 10 MB a hop even on a direct call; what stays reachable most of the time is little.
+    // Holding the body (or a copy of it) anywhere on the way keeps up to 50 MB reachable: all
+    // of it before the first byte goes out, or a growing share of it as it goes, so the last
+    // samples come near 50 MB. Chunks in flight between the in-process sockets (fake → proxy →
+    // client) come and go, up to about 10 MB a hop even on a direct call, and more of them wait
+    // when a loaded machine reads slowly (a median of 18 MB was seen under CI's load, 1–3 MB on
+    // a quiet machine).
     const sorted = [...samples].sort((a, b) => a - b);
-    expect(sorted[Math.floor(sorted.length / 2)]! / MB).toBeLessThan(5);
+    expect(sorted[Math.floor(sorted.length / 2)]! / MB).toBeLessThan(25);
     expect(sorted.at(-1)! / MB).toBeLessThan(45);
   }, 60_000);
 
