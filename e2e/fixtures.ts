@@ -12,6 +12,8 @@ type Credential = { clientId: string; clientSecret: string };
 type Fixtures = {
   /** Fails any test whose pages break the Content-Security-Policy (runs for every test). */
   cspViolations: void;
+  /** Starts every test with the per-address connect count at zero (runs for every test). */
+  addressLimit: void;
   /** Creates a credential in the fake Atlassian with unique id and secret. */
   credential: (options?: { sites?: FakeSite[]; scope?: string }) => Promise<Credential>;
   /** Mints a connect session through the tenant API, as a tenant backend would. */
@@ -70,6 +72,16 @@ export const test = base.extend<Fixtures>({
       });
       await use();
       expect(violations, "the page broke its Content-Security-Policy").toEqual([]);
+    },
+    { auto: true },
+  ],
+  addressLimit: [
+    async ({}, use) => {
+      // Every browser test connects from 127.0.0.1, so the suite as a whole passes the limit
+      // that holds one client address to 60 connect attempts in 15 minutes. The limit itself is
+      // tested within one test (e2e/resilience.spec.ts, lib/connections/connect-guards.test.ts).
+      await e2eSql(`DELETE FROM "RateLimit" WHERE "key" LIKE 'connect:ip:%'`);
+      await use();
     },
     { auto: true },
   ],
