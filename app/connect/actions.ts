@@ -9,8 +9,7 @@ import { localizeFailure, localizeMessage, localizedText } from "@/lib/i18n/loca
 import type { Locale } from "@/lib/i18n/locales";
 import { requestLocale } from "@/lib/i18n/request-locale";
 import { clientIp } from "@/lib/http/request-ip";
-import { siteDomainFor } from "@/lib/atlassian";
-import { getEnv } from "@/lib/env";
+import { configuredSiteDomain } from "@/lib/connections/configured-site-domain";
 import type { ConnectFormState, FieldErrors } from "./form-state";
 
 /**
@@ -38,7 +37,7 @@ export async function submitConnect(
     for (const issue of parsed.error.issues) {
       const field = issue.path[0] as ConnectField;
       fieldErrors[field] ??= localizeMessage(locale, issue.message, {
-        domain: siteDomainFor(getEnv().ATLASSIAN_API_URL),
+        domain: configuredSiteDomain(),
       });
     }
     return { status: "editing", fieldErrors, values };

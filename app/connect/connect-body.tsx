@@ -5,8 +5,7 @@ import type { ConnectSessionLookup } from "@/lib/connections/find-connect-sessio
 import type { Locale } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/translate";
 import { resolveTheme, type ThemeOverride } from "@/lib/theme/theme";
-import { siteDomainFor } from "@/lib/atlassian";
-import { getEnv } from "@/lib/env";
+import { configuredSiteDomain } from "@/lib/connections/configured-site-domain";
 import { ConnectForm } from "./connect-form";
 import { EmbedStatus } from "./embed-status";
 import type { EmbedContext } from "./use-embed-bridge";
@@ -35,7 +34,7 @@ export function ConnectBody({
   themeOverride?: ThemeOverride;
 }) {
   const t = translator(locale);
-  const siteDomain = siteDomainFor(getEnv().ATLASSIAN_API_URL);
+  const siteDomain = configuredSiteDomain();
   const requiredScopes =
     lookup.state === "invalid" ? [] : lookup.presentation.workspace.requiredScopes;
   const copy = connectCopy(locale, { siteDomain, requiredScopes });

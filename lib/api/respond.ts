@@ -1,7 +1,6 @@
 import type { z } from "zod";
 import { DEFAULT_LOCALE } from "../i18n/locales";
-import { siteDomainFor } from "../atlassian/site-domains";
-import { getEnv } from "../env";
+import { configuredSiteDomain } from "../connections/configured-site-domain";
 import { localizeMessage } from "../i18n/localize";
 
 /** The API's error body: `{"error":{"code","message"}}`, the message a sentence a person can act on. */
@@ -16,15 +15,11 @@ export function describeIssues(error: z.ZodError): string {
     .map((issue) => {
       const where = issue.path.length ? issue.path.join(".") : "body";
       // The connect schema's messages are catalog keys; the API speaks English.
-      return `${where}: ${localizeMessage(DEFAULT_LOCALE, issue.message, { domain: siteDomain() })}`;
+      return `${where}: ${localizeMessage(DEFAULT_LOCALE, issue.message, { domain: configuredSiteDomain() })}`;
     })
     .join("; ");
 }
 
 export function invalidRequest(error: z.ZodError) {
   return apiError(400, "invalid_request", `The request is not valid. ${describeIssues(error)}.`);
-}
-
-function siteDomain(): string {
-  return siteDomainFor(getEnv().ATLASSIAN_API_URL);
 }
